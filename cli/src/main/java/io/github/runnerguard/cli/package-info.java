@@ -1,0 +1,7 @@
+/**
+ * Runnerguard cli.
+ */
+@NullMarked
+package io.github.runnerguard.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+/** Runnerguard cli. */
+module io.github.runnerguard.cli {
+    requires io.github.runnerguard.core;
+}

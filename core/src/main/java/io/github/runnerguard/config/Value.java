@@ -1,0 +1,61 @@
+package io.github.runnerguard.config;
+
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A setting's effective value together with where it came from: the position of its key in the file, or no position
+ * when the key is absent and the value is gitlab-runner's default (which may itself be "none", a null value).
+ *
+ * <p>Immutable and thread-safe when {@code T} is.
+ *
+ * @param value    the effective value, or null when the key is absent and gitlab-runner has no default for it
+ * @param position the position of the key in the file, or null when the value is a default
+ * @param <T>      the value's type
+ */
+public record Value<T>(@Nullable T value, @Nullable Position position) {
+
+    private static final Value<?> ABSENT = new Value<>(null, null);
+
+    /** A value written in the file at {@code position}. */
+    public static <T> Value<T> of(T value, Position position) {
+        return new Value<>(value, position);
+    }
+
+    /** A value that is not in the file: gitlab-runner's default {@code value}. */
+    public static <T> Value<T> defaulted(@Nullable T value) {
+        return value == null ? absent() : new Value<>(value, null);
+    }
+
+    /** A value that is neither in the file nor defaulted by gitlab-runner. */
+    @SuppressWarnings("unchecked")
+    public static <T> Value<T> absent() {
+        return (Value<T>) ABSENT;
+    }
+
+    /** True when the key is written in the file. */
+    public boolean isSet() {
+        return position != null;
+    }
+
+    /** True when the value comes from gitlab-runner's defaults rather than the file. */
+    public boolean isDefault() {
+        return position == null;
+    }
+
+    /** The effective value, if there is one. */
+    public Optional<T> get() {
+        return Optional.ofNullable(value);
+    }
+
+    /** The effective value, or {@code fallback} when there is none. */
+    public T orElse(T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    /** The same origin with a transformed value. */
+    public <R> Value<R> map(Function<? super T, ? extends R> mapper) {
+        return value == null ? new Value<>(null, position) : new Value<>(mapper.apply(value), position);
+    }
+}

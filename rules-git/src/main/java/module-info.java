@@ -1,0 +1,4 @@
+/** Runnerguard rules-git. */
+module io.github.runnerguard.rules.git {
+    requires io.github.runnerguard.core;
+}

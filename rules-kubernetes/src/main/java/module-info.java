@@ -1,0 +1,4 @@
+/** Runnerguard rules-kubernetes. */
+module io.github.runnerguard.rules.kubernetes {
+    requires io.github.runnerguard.core;
+}

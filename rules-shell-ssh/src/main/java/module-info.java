@@ -1,0 +1,4 @@
+/** Runnerguard rules-shell-ssh. */
+module io.github.runnerguard.rules.shellssh {
+    requires io.github.runnerguard.core;
+}

@@ -1,0 +1,4 @@
+/** Runnerguard testkit. */
+module io.github.runnerguard.testkit {
+    requires io.github.runnerguard.core;
+}
