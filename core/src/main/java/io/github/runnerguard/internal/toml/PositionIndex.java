@@ -16,8 +16,8 @@ public interface PositionIndex {
     PositionIndex EMPTY = path -> null;
 
     /**
-     * The position of the node at {@code path}: for a key/value pair, its key (the first segment of a dotted key
-     * that defines it, i.e. where the last segment starts); for a table, its {@code [header]}, or the first key that
+     * The position of the node at {@code path}: for a key/value pair, where its key starts on its line (for a dotted
+     * key {@code a.b = 1}, where {@code a} starts; inside an inline table, where the inner key starts); for a table, its {@code [header]}, or the first key that
      * created it implicitly; for an element of an array of tables, its {@code [[header]]}; for an element of an
      * inline array, the element's value; null when the path is not in the document.
      */
