@@ -1,5 +1,5 @@
 /**
- * Runnerguard testkit.
+ * Test helpers for rule authors and for tools that read Runnerguard's reports.
  */
 @NullMarked
 package io.github.runnerguard.testkit;

@@ -14,6 +14,8 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.Severity;
 import io.github.runnerguard.spi.TenancySeverity;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,7 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonReports {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .defaultPrettyPrinter(new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
+                    .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator("")))
+            .build();
 
     private JsonReports() {
     }
