@@ -46,10 +46,10 @@ public final class Redactor {
 
     private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
             "(?i)\\b([A-Za-z0-9_.\\-]*(?:token|password|passwd|secret|private_?key|api_?key|access_?key|account_?key"
-                    + "|credential|auth_config)[A-Za-z0-9_.\\-]*)(\\s*[=:]\\s*)([\"']?)([^\\s\"',}\\]]+)");
+                    + "|credential|auth_config)[A-Za-z0-9_.\\-]*)(\\s*[=:]\\s*)([\"']?)(\\{[^\\r\\n]*|[^\\s\"',}\\]]+)");
 
     private static final Pattern NOT_A_SECRET_VALUE = Pattern.compile(
-            "(?i)true|false|null|none|-?\\d+(?:\\.\\d+)?|\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?|\\[|\\{|" + MASK + "|.*" + MASK);
+            "(?i)true|false|null|none|-?\\d+(?:\\.\\d+)?|\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?|\\[|" + MASK + "|.*" + MASK);
 
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(token|secret|password|passwd|pass$|private_?key|privatekey|api_?key|access_?key|accesskey"
@@ -108,8 +108,13 @@ public final class Redactor {
 
     /** A redactor that masks the values of every secret-bearing key of {@code config}, and what looks secret. */
     public static Redactor forConfig(RunnerConfig config) {
+        return forRaw(config.raw());
+    }
+
+    /** A redactor that masks the values of every secret-bearing key of a raw table, and what looks secret. */
+    static Redactor forRaw(ConfigTable raw) {
         Set<String> found = new LinkedHashSet<>();
-        collect(config.raw(), false, found);
+        collect(raw, false, found);
         return found.isEmpty() ? PATTERNS : new Redactor(new ArrayList<>(found));
     }
 
