@@ -1,0 +1,199 @@
+package io.github.runnerguard.internal.bind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the known key an unknown key was probably meant to be: in the same section, or in another section when the
+ * key was written in the wrong place.
+ *
+ * <p>Keys are compared lower-cased with {@code _} and {@code -} removed ({@code allowPrivilegeEscalation} is
+ * {@code allow_privilege_escalation} written the Kubernetes way), then by edit distance ({@code buids_dir} is one
+ * letter from {@code builds_dir}). In order: the same section's key that is equal so compared; a key of another
+ * section that is equal so compared (the nearest ancestor section first, then the section sharing the longest path
+ * prefix, then the shallower); the same section's key at edit distance 1, then at a distance that grows with the key's
+ * length; the same section's key contained in the unknown one ({@code metric_queries} for {@code queries}).
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class KeySuggester {
+
+    /**
+     * A suggestion.
+     *
+     * @param key     the known key, canonical
+     * @param section the section it belongs to when that is another section, else null
+     */
+    record Suggestion(String key, Schema.@Nullable Section section) {
+    }
+
+    private record Place(Schema.Section section, String key, int order) {
+    }
+
+    private final Schema schema;
+    private final Map<String, List<Place>> byNormalized = new HashMap<>();
+
+    KeySuggester(Schema schema) {
+        this.schema = schema;
+        int order = 0;
+        for (Schema.Section section : schema.sections()) {
+            if (section.kind() == Schema.SectionKind.MAP) {
+                continue;
+            }
+            for (Schema.Field field : schema.struct(section.type()).fields()) {
+                byNormalized.computeIfAbsent(normalize(field.key()), k -> new ArrayList<>())
+                        .add(new Place(section, field.key(), order++));
+            }
+        }
+    }
+
+    /** Lower-cased, without {@code _} and {@code -}. */
+    static String normalize(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c != '_' && c != '-') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The suggestion for {@code key}, written in the struct {@code struct} at section path {@code sectionPath}, or
+     * null when no known key is near.
+     */
+    @Nullable Suggestion suggest(Schema.Struct struct, String sectionPath, String key) {
+        String normalized = normalize(key);
+        for (Schema.Field field : struct.fields()) {
+            if (normalize(field.key()).equals(normalized)) {
+                return new Suggestion(field.key(), null);
+            }
+        }
+        Place elsewhere = elsewhere(struct, sectionPath, normalized);
+        Schema.Field close = closest(struct, normalized, 1);
+        if (close != null) {
+            return new Suggestion(close.key(), null);
+        }
+        if (elsewhere != null) {
+            return new Suggestion(elsewhere.key(), elsewhere.section());
+        }
+        close = closest(struct, normalized, threshold(normalized.length()));
+        if (close != null) {
+            return new Suggestion(close.key(), null);
+        }
+        Schema.Field contained = null;
+        for (Schema.Field field : struct.fields()) {
+            String known = normalize(field.key());
+            if (known.length() >= 4 && normalized.contains(known)
+                    && (contained == null || known.length() > normalize(contained.key()).length())) {
+                contained = field;
+            }
+        }
+        return contained == null ? null : new Suggestion(contained.key(), null);
+    }
+
+    private @Nullable Place elsewhere(Schema.Struct struct, String sectionPath, String normalized) {
+        List<Place> places = byNormalized.get(normalized);
+        if (places == null) {
+            return null;
+        }
+        Place best = null;
+        int[] bestRank = null;
+        for (Place place : places) {
+            if (place.section().type().equals(struct.name())) {
+                continue;
+            }
+            int[] rank = rank(sectionPath, place);
+            if (best == null || compare(rank, bestRank) < 0) {
+                best = place;
+                bestRank = rank;
+            }
+        }
+        return best;
+    }
+
+    /** Lower ranks first: ancestor (nearest first), longest shared prefix, shallowest, schema order. */
+    private static int[] rank(String sectionPath, Place place) {
+        String path = place.section().path();
+        String[] here = sectionPath.isEmpty() ? new String[0] : sectionPath.split("\\.");
+        String[] there = path.isEmpty() ? new String[0] : path.split("\\.");
+        int shared = 0;
+        while (shared < here.length && shared < there.length && here[shared].equals(there[shared])) {
+            shared++;
+        }
+        boolean ancestor = shared == there.length;
+        return new int[] {ancestor ? 0 : 1, ancestor ? -there.length : -shared, there.length, place.order()};
+    }
+
+    private static int compare(int[] a, int[] b) {
+        for (int i = 0; i < a.length; i++) {
+            int c = Integer.compare(a[i], b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static int threshold(int length) {
+        if (length <= 3) {
+            return 0;
+        }
+        if (length <= 5) {
+            return 1;
+        }
+        return length <= 10 ? 2 : 3;
+    }
+
+    private static Schema.@Nullable Field closest(Schema.Struct struct, String normalized, int limit) {
+        if (limit < 1 || normalized.length() <= 3) {
+            return null;
+        }
+        Schema.Field best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Schema.Field field : struct.fields()) {
+            String known = normalize(field.key());
+            if (Math.abs(known.length() - normalized.length()) > limit) {
+                continue;
+            }
+            int distance = distance(known, normalized);
+            if (distance <= limit && distance < bestDistance) {
+                best = field;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int value = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    value = Math.min(value, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = value;
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    Schema schema() {
+        return schema;
+    }
+}
