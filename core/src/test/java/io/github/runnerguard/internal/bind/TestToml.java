@@ -54,8 +54,7 @@ final class TestToml {
                     if (hash >= 0) {
                         header = header.substring(0, hash).trim();
                     }
-                    String tail = header.substring(header.lastIndexOf('.') + 1).replace("\"", "");
-                    if (tail.equals(key)) {
+                    if (List.of(header.replace("\"", "").split("\\.")).contains(key)) {
                         found = new Position(i + 1, indent + 1);
                     }
                 } else {
