@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.POJONode;
 
 /**
- * Binds a parsed {@code config.toml} tree to gitlab-runner's schema with the rules of its TOML decoder
+ * The binder: it binds a parsed {@code config.toml} tree to gitlab-runner's schema with the rules of its TOML decoder
  * (BurntSushi/toml, section 1 of {@code config-schema.md}), producing the raw view and diagnostics.
  *
  * <p>The rules:
@@ -61,13 +60,11 @@ import tools.jackson.databind.node.POJONode;
  * a datetime read as a string cannot be told from a string. Messages never contain the value of a secret-bearing key
  * (section 4 of the reference); type mismatches name types only.
  *
- * <p>Runs in time linear in the number of keys. Not thread-safe: use {@link #bind} which makes one binder per call.
+ * <p>Runs in time linear in the number of keys. {@link #bind} is thread-safe: each call works on its own state.
  */
 public final class Binder {
 
     private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final Pattern RFC3339 = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
     private static final Pattern LABEL_KEY = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{2,64}");
     private static final Pattern LABEL_VALUE = Pattern.compile("[a-zA-Z0-9._-]{1,256}");
     private static final int MAX_LABELS = 32;
@@ -412,7 +409,7 @@ public final class Binder {
                     return true;
                 }
                 if (value.isString()) {
-                    if (isRfc3339(value.stringValue())) {
+                    if (GoTime.isValid(value.stringValue())) {
                         return true;
                     }
                     return invalid(key, path, position, where, "is not an RFC 3339 date-time such as "
@@ -731,18 +728,6 @@ public final class Binder {
             }
         }
         return null;
-    }
-
-    private static boolean isRfc3339(String text) {
-        if (!RFC3339.matcher(text).matches()) {
-            return false;
-        }
-        try {
-            OffsetDateTime.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------- raw view

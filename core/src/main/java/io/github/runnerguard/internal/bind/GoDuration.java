@@ -3,7 +3,7 @@ package io.github.runnerguard.internal.bind;
 import java.time.Duration;
 
 /**
- * Go's {@code time.ParseDuration}, which gitlab-runner's decoder applies to a string written for a
+ * Go's duration parser, {@code time.ParseDuration}, which gitlab-runner's decoder applies to a string written for a
  * {@code time.Duration} field: {@code [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+} with the units {@code ns}, {@code us},
  * {@code µs} (U+00B5), {@code μs} (U+03BC), {@code ms}, {@code s}, {@code m}, {@code h}; {@code "0"} alone needs no
  * unit; the result must fit a signed 64-bit count of nanoseconds.

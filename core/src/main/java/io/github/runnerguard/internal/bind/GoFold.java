@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Go's {@code strings.EqualFold} and {@code unicode.SimpleFold}, which gitlab-runner's TOML decoder uses to match a
- * key to a struct field when no tag is exactly equal.
+ * Go's case folding: {@code strings.EqualFold} and {@code unicode.SimpleFold}, which gitlab-runner's TOML decoder uses
+ * to match a key to a struct field when no tag is exactly equal.
  *
  * <p>Go folds by Unicode simple case folding: two runes are equal under folding when they are in the same "case
  * orbit", the set of runes that simple case folding maps to one another ({@code K}, {@code k} and U+212A KELVIN

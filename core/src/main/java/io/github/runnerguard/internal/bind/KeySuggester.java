@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the known key an unknown key was probably meant to be: in the same section, or in another section when the
- * key was written in the wrong place.
+ * The suggester of unknown keys: it finds the known key an unknown key was probably meant to be, in the same section,
+ * or in another section when the key was written in the wrong place.
  *
  * <p>Keys are compared lower-cased with {@code _} and {@code -} removed ({@code allowPrivilegeEscalation} is
  * {@code allow_privilege_escalation} written the Kubernetes way), then by edit distance ({@code buids_dir} is one
@@ -34,11 +34,9 @@ final class KeySuggester {
     private record Place(Schema.Section section, String key, int order) {
     }
 
-    private final Schema schema;
     private final Map<String, List<Place>> byNormalized = new HashMap<>();
 
     KeySuggester(Schema schema) {
-        this.schema = schema;
         int order = 0;
         for (Schema.Section section : schema.sections()) {
             if (section.kind() == Schema.SectionKind.MAP) {
@@ -191,9 +189,5 @@ final class KeySuggester {
             }
         }
         return d[a.length()][b.length()];
-    }
-
-    Schema schema() {
-        return schema;
     }
 }

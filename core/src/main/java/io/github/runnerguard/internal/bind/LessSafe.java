@@ -9,7 +9,8 @@ import io.github.runnerguard.config.ConfigNode;
 import io.github.runnerguard.config.ConfigScalar;
 
 /**
- * Picks, among the values two or more spellings of one key give a field, the one an audit must assume: gitlab-runner
+ * The policy for ambiguous keys: among the values two or more spellings of one key give a field, it picks the one an
+ * audit must assume, the less safe one. gitlab-runner
  * decodes a table's keys in Go map order, which is random, so the last one decoded wins by chance on each load.
  *
  * <p>The policy, per field (keys are the canonical tags; {@code Struct.key} names one struct's field):
