@@ -7,11 +7,13 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import io.github.runnerguard.config.ConfigArray;
@@ -64,7 +66,6 @@ import tools.jackson.databind.node.POJONode;
  */
 public final class Binder {
 
-    private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern LABEL_KEY = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{2,64}");
     private static final Pattern LABEL_VALUE = Pattern.compile("[a-zA-Z0-9._-]{1,256}");
     private static final int MAX_LABELS = 32;
@@ -74,6 +75,8 @@ public final class Binder {
     private final KeySuggester suggester;
     private final PositionIndex positions;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Suggestions already made in this document, by struct, section and key: a key repeated in every runner. */
+    private final Map<String, Optional<KeySuggester.Suggestion>> suggestions = new HashMap<>();
 
     private Binder(Schema schema, KeySuggester suggester, PositionIndex positions) {
         this.schema = schema;
@@ -616,7 +619,9 @@ public final class Binder {
     // ---------------------------------------------------------------------------------------------------- reports
 
     private void reportUnknown(Schema.Struct struct, String sectionPath, boolean sectionArray, Pending pending) {
-        KeySuggester.Suggestion suggestion = suggester.suggest(struct, sectionPath, pending.key);
+        KeySuggester.Suggestion suggestion = suggestions.computeIfAbsent(
+                struct.name() + '\u0000' + sectionPath + '\u0000' + pending.key,
+                k -> Optional.ofNullable(suggester.suggest(struct, sectionPath, pending.key))).orElse(null);
         String where = Schema.Section.display(sectionPath, sectionArray);
         StringBuilder message = new StringBuilder();
         if (sectionPath.isEmpty()) {
@@ -806,9 +811,22 @@ public final class Binder {
     }
 
     private static String child(String path, String key) {
-        String segment = BARE_KEY.matcher(key).matches() ? key
-                : "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        String segment = bare(key) ? key : "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         return path.isEmpty() ? segment : path + "." + segment;
+    }
+
+    /** True for a bare TOML key: {@code A-Za-z0-9_-}, at least one. */
+    private static boolean bare(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String parentOf(String sectionPath) {

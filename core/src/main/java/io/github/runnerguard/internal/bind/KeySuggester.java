@@ -35,8 +35,14 @@ final class KeySuggester {
     }
 
     private final Map<String, List<Place>> byNormalized = new HashMap<>();
+    /** Per struct, the normalized keys of its fields in struct order. */
+    private final Map<String, String[]> normalizedFields = new HashMap<>();
 
     KeySuggester(Schema schema) {
+        for (Schema.Struct struct : schema.structs()) {
+            normalizedFields.put(struct.name(),
+                    struct.fields().stream().map(f -> normalize(f.key())).toArray(String[]::new));
+        }
         int order = 0;
         for (Schema.Section section : schema.sections()) {
             if (section.kind() == Schema.SectionKind.MAP) {
@@ -68,32 +74,36 @@ final class KeySuggester {
      */
     @Nullable Suggestion suggest(Schema.Struct struct, String sectionPath, String key) {
         String normalized = normalize(key);
-        for (Schema.Field field : struct.fields()) {
-            if (normalize(field.key()).equals(normalized)) {
-                return new Suggestion(field.key(), null);
+        String[] known = normalizedFields.get(struct.name());
+        if (known == null) {
+            throw new IllegalArgumentException("struct " + struct.name() + " is not in the schema");
+        }
+        List<Schema.Field> fields = struct.fields();
+        for (int i = 0; i < known.length; i++) {
+            if (known[i].equals(normalized)) {
+                return new Suggestion(fields.get(i).key(), null);
             }
         }
         Place elsewhere = elsewhere(struct, sectionPath, normalized);
-        Schema.Field close = closest(struct, normalized, 1);
-        if (close != null) {
-            return new Suggestion(close.key(), null);
+        int close = closest(known, normalized, 1);
+        if (close >= 0) {
+            return new Suggestion(fields.get(close).key(), null);
         }
         if (elsewhere != null) {
             return new Suggestion(elsewhere.key(), elsewhere.section());
         }
-        close = closest(struct, normalized, threshold(normalized.length()));
-        if (close != null) {
-            return new Suggestion(close.key(), null);
+        close = closest(known, normalized, threshold(normalized.length()));
+        if (close >= 0) {
+            return new Suggestion(fields.get(close).key(), null);
         }
-        Schema.Field contained = null;
-        for (Schema.Field field : struct.fields()) {
-            String known = normalize(field.key());
-            if (known.length() >= 4 && normalized.contains(known)
-                    && (contained == null || known.length() > normalize(contained.key()).length())) {
-                contained = field;
+        int contained = -1;
+        for (int i = 0; i < known.length; i++) {
+            if (known[i].length() >= 4 && normalized.contains(known[i])
+                    && (contained < 0 || known[i].length() > known[contained].length())) {
+                contained = i;
             }
         }
-        return contained == null ? null : new Suggestion(contained.key(), null);
+        return contained < 0 ? null : new Suggestion(fields.get(contained).key(), null);
     }
 
     private @Nullable Place elsewhere(Schema.Struct struct, String sectionPath, String normalized) {
@@ -149,20 +159,20 @@ final class KeySuggester {
         return length <= 10 ? 2 : 3;
     }
 
-    private static Schema.@Nullable Field closest(Schema.Struct struct, String normalized, int limit) {
+    /** The index of the closest known key within {@code limit} edits, or -1. */
+    private static int closest(String[] known, String normalized, int limit) {
         if (limit < 1 || normalized.length() <= 3) {
-            return null;
+            return -1;
         }
-        Schema.Field best = null;
+        int best = -1;
         int bestDistance = Integer.MAX_VALUE;
-        for (Schema.Field field : struct.fields()) {
-            String known = normalize(field.key());
-            if (Math.abs(known.length() - normalized.length()) > limit) {
+        for (int i = 0; i < known.length; i++) {
+            if (Math.abs(known[i].length() - normalized.length()) > limit) {
                 continue;
             }
-            int distance = distance(known, normalized);
+            int distance = distance(known[i], normalized);
             if (distance <= limit && distance < bestDistance) {
-                best = field;
+                best = i;
                 bestDistance = distance;
             }
         }
