@@ -16,7 +16,11 @@ import org.jspecify.annotations.Nullable;
  * letter from {@code builds_dir}). In order: the same section's key that is equal so compared; a key of another
  * section that is equal so compared (the nearest ancestor section first, then the section sharing the longest path
  * prefix, then the shallower); the same section's key at edit distance 1, then at a distance that grows with the key's
- * length; the same section's key contained in the unknown one ({@code metric_queries} for {@code queries}).
+ * length; the same section's key contained in the unknown one ({@code metric_queries} for {@code queries}). Keys
+ * gitlab-runner renamed or dropped (section 6 of the reference) get their replacement first:
+ * {@code pre_clone_script} and {@code post_clone_script} (removed in 17.0) become {@code pre_get_sources_script} and
+ * {@code post_get_sources_script}; Kubernetes' {@code terminationGracePeriodSeconds} becomes
+ * {@code pod_termination_grace_period_seconds}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -33,6 +37,12 @@ final class KeySuggester {
 
     private record Place(Schema.Section section, String key, int order) {
     }
+
+    /** Removed or renamed keys, normalized, and the key that replaced them. */
+    private static final Map<String, String> REPLACED = Map.of(
+            "preclonescript", "pre_get_sources_script",
+            "postclonescript", "post_get_sources_script",
+            "terminationgraceperiodseconds", "pod_termination_grace_period_seconds");
 
     private final Map<String, List<Place>> byNormalized = new HashMap<>();
     /** Per struct, the normalized keys of its fields in struct order. */
@@ -79,6 +89,10 @@ final class KeySuggester {
             throw new IllegalArgumentException("struct " + struct.name() + " is not in the schema");
         }
         List<Schema.Field> fields = struct.fields();
+        String replacement = REPLACED.get(normalized);
+        if (replacement != null && struct.exact(replacement) != null) {
+            return new Suggestion(replacement, null);
+        }
         for (int i = 0; i < known.length; i++) {
             if (known[i].equals(normalized)) {
                 return new Suggestion(fields.get(i).key(), null);

@@ -335,6 +335,21 @@ class BinderTest {
         }
 
         @Test
+        void removedKeysGetTheirReplacement() {
+            BindResult result = bind("[[runners]]\npre_clone_script = \"echo\"\npost_clone_script = \"echo\"\n"
+                    + "[runners.kubernetes]\nterminationGracePeriodSeconds = 30\n");
+            assertEquals(List.of("pre_get_sources_script", "post_get_sources_script",
+                    "pod_termination_grace_period_seconds"), of(result, Kind.UNKNOWN_KEY).stream()
+                    .map(Diagnostic::suggestion).collect(Collectors.toList()));
+        }
+
+        @Test
+        void aKeyOfAnotherExecutorSaysWhichSection() {
+            Diagnostic unknown = only(bind(DOCKER + "helper_image_autoset_arch_and_os = true\n"), Kind.UNKNOWN_KEY);
+            assertTrue(unknown.message().contains("[runners.kubernetes]"), unknown.message());
+        }
+
+        @Test
         void farAwayKeysGetNoSuggestion() {
             BindResult result = bind("[[runners]]\n[runners.ssh]\nzzzz_qqqq = 1\n");
             assertNull(only(result, Kind.UNKNOWN_KEY).suggestion());
