@@ -572,8 +572,9 @@ public final class Binder {
             }
             message.append(describeKey(ordered.get(i)));
         }
-        message.append(" in ").append(sectionOf(sectionPath)).append(" all set `").append(key)
-                .append("`; gitlab-runner decodes them in random order and keeps either value on each load. ");
+        message.append(" in ").append(sectionOf(sectionPath)).append(ordered.size() == 2 ? " both set `" : " all set `")
+                .append(key)
+                .append("`; gitlab-runner decodes them in random order and keeps one of them on each load. ");
         if (winner == null) {
             message.append("None of the values is valid.");
         } else {
