@@ -26,7 +26,7 @@ final class ScalarSyntax {
 
     /** Null when {@code token} is a valid unquoted TOML value, else what is wrong with it. */
     static @Nullable Problem check(String token) {
-        if (token.equals("true") || token.equals("false")) {
+        if (token.equals("true") || token.equals("false") || isPlainInteger(token)) {
             return null;
         }
         String unsigned = token.startsWith("+") || token.startsWith("-") ? token.substring(1) : token;
@@ -55,6 +55,20 @@ final class ScalarSyntax {
             return checkNumber(token);
         }
         return new Problem("value", UNQUOTED_TEXT);
+    }
+
+    /** The common case, checked without allocating: {@code 0} or up to 18 digits without a leading zero. */
+    private static boolean isPlainInteger(String t) {
+        int n = t.length();
+        if (n == 0 || n > 18 || t.charAt(0) == '0' && n > 1) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!isDigit(t.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- numbers -------------------------------------------------------------------------------------------------

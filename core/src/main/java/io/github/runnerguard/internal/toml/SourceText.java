@@ -94,10 +94,26 @@ final class SourceText {
      * of its high surrogate.
      */
     Position position(int index) {
+        long packed = lineColumn(index);
+        return new Position(line(packed), column(packed));
+    }
+
+    /** The line of a packed line and column. */
+    static int line(long lineColumn) {
+        return (int) (lineColumn >>> 32);
+    }
+
+    /** The column of a packed line and column. */
+    static int column(long lineColumn) {
+        return (int) lineColumn;
+    }
+
+    /** Like {@link #position(int)}, packed into a long (line in the high half) so that nothing is allocated. */
+    long lineColumn(int index) {
         int target = Math.max(0, Math.min(index, text.length()));
         if (!hasSurrogates) {
             int line = lineIndexOf(target);
-            return new Position(line + 1, target - lineStarts[line] + 1);
+            return pack(line + 1, target - lineStarts[line] + 1);
         }
         if (target < cursorIndex || cursorLine + 1 < lineCount && target >= lineStarts[cursorLine + 1]) {
             cursorLine = lineIndexOf(target);
@@ -118,7 +134,11 @@ final class SourceText {
                 && Character.isHighSurrogate(text.charAt(target - 1))) {
             column--;
         }
-        return new Position(cursorLine + 1, column);
+        return pack(cursorLine + 1, column);
+    }
+
+    private static long pack(int line, int column) {
+        return (long) line << 32 | column & 0xFFFFFFFFL;
     }
 
     /**

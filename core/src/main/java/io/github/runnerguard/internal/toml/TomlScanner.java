@@ -62,6 +62,8 @@ final class TomlScanner {
     private final KeyNode root = KeyNode.root();
     private final List<Comment> comments = new ArrayList<>();
     private final ArrayList<Frame> stack = new ArrayList<>();
+    /** The parts of the key read last; reused, valid until the next key is read. */
+    private final ArrayList<String> parts = new ArrayList<>();
     private int i;
 
     private TomlScanner(SourceText src, LoadLimits limits) {
@@ -107,11 +109,10 @@ final class TomlScanner {
                 int start = i;
                 table = header();
                 tableDepth = table.depth();
-                endOfStatement("after the table header " + headerText(start));
+                endOfStatement(start, null);
             } else if (isKeyStart(c)) {
                 String key = keyValue(table, tableDepth);
-                endOfStatement("after the value of " + TomlText.quotedKey(key)
-                        + ": each key/value pair needs its own line");
+                endOfStatement(-1, key);
             } else {
                 throw statementStart(c);
             }
@@ -142,8 +143,11 @@ final class TomlScanner {
         return fail(i, "unexpected " + TomlText.describeChar(cp) + ": expected a key, a [table] header or a comment");
     }
 
-    /** After a statement: spaces, then a comment, a line ending or the end of the text. */
-    private void endOfStatement(String context) {
+    /**
+     * After a statement: spaces, then a comment, a line ending or the end of the text. The statement is the header
+     * starting at {@code headerStart}, or the key/value pair of {@code key}.
+     */
+    private void endOfStatement(int headerStart, @Nullable String key) {
         skipWs();
         if (i >= n) {
             return;
@@ -155,6 +159,9 @@ final class TomlScanner {
             if (TomlText.isForbiddenControl(c)) {
                 throw control(i, "here");
             }
+            String context = key != null
+                    ? "after the value of " + TomlText.quotedKey(key) + ": each key/value pair needs its own line"
+                    : "after the table header " + headerTextUpTo(headerStart, i);
             throw fail(i, "unexpected " + TomlText.describeChar(s.codePointAt(i)) + " " + context);
         }
     }
@@ -168,7 +175,8 @@ final class TomlScanner {
             i++;
         }
         skipWs();
-        List<String> parts = readKey(maxDepth, arrayOfTables ? "in the [[array]] header" : "in the [table] header");
+        List<String> headerParts = readKey(maxDepth,
+                arrayOfTables ? "in the [[array]] header" : "in the [table] header");
         skipWs();
         if (arrayOfTables) {
             if (!(i + 1 < n && s.charAt(i) == ']' && s.charAt(i + 1) == ']')) {
@@ -185,8 +193,8 @@ final class TomlScanner {
         Position at = src.position(start);
         KeyNode node = root;
         int depth = 0;
-        for (int p = 0; p < parts.size() - 1; p++) {
-            String part = parts.get(p);
+        for (int p = 0; p < headerParts.size() - 1; p++) {
+            String part = headerParts.get(p);
             KeyNode child = node.child(part);
             if (child == null) {
                 child = node.addChild(part, KeyNode.Kind.IMPLICIT, at.line(), at.column());
@@ -217,7 +225,7 @@ final class TomlScanner {
             depth++;
             checkDepth(depth, start);
         }
-        String name = parts.get(parts.size() - 1);
+        String name = headerParts.get(headerParts.size() - 1);
         KeyNode existing = node.child(name);
         if (!arrayOfTables) {
             checkDepth(depth + 1, start);
@@ -270,18 +278,23 @@ final class TomlScanner {
 
     /** The header from {@code start} up to the current index, as written, for messages. */
     private String headerText(int start) {
-        return TomlText.shorten(s.substring(start, Math.max(start, Math.min(i, n))).trim());
+        return headerTextUpTo(start, i);
+    }
+
+    private String headerTextUpTo(int start, int end) {
+        return TomlText.shorten(s.substring(start, Math.max(start, Math.min(end, n))).trim());
     }
 
     /** A key/value pair in {@code table}; returns the last key part (for messages). */
     private String keyValue(KeyNode table, int tableDepth) {
         int keyStart = i;
-        List<String> parts = readKey(maxDepth - tableDepth, "");
-        String last = parts.get(parts.size() - 1);
+        List<String> keyParts = readKey(maxDepth - tableDepth, "");
+        String last = keyParts.get(keyParts.size() - 1);
+        int count = keyParts.size();
         expectEquals(last);
         skipWs();
-        KeyNode leaf = defineKey(table, parts, keyStart);
-        value(leaf, tableDepth + parts.size(), last);
+        KeyNode leaf = defineKey(table, keyParts, keyStart);
+        value(leaf, tableDepth + count, last);
         return last;
     }
 
@@ -298,14 +311,14 @@ final class TomlScanner {
     }
 
     /** Creates the nodes of a dotted key in {@code table} and returns the (new) leaf for its value. */
-    private KeyNode defineKey(KeyNode table, List<String> parts, int keyStart) {
-        Position at = src.position(keyStart);
+    private KeyNode defineKey(KeyNode table, List<String> keyParts, int keyStart) {
+        long at = src.lineColumn(keyStart);
         KeyNode node = table;
-        for (int p = 0; p < parts.size() - 1; p++) {
-            String part = parts.get(p);
+        for (int p = 0; p < keyParts.size() - 1; p++) {
+            String part = keyParts.get(p);
             KeyNode child = node.child(part);
             if (child == null) {
-                child = node.addChild(part, KeyNode.Kind.DOTTED, at.line(), at.column());
+                child = node.addChild(part, KeyNode.Kind.DOTTED, SourceText.line(at), SourceText.column(at));
             } else {
                 switch (child.kind) {
                     case DOTTED:
@@ -327,7 +340,7 @@ final class TomlScanner {
             }
             node = child;
         }
-        String name = parts.get(parts.size() - 1);
+        String name = keyParts.get(keyParts.size() - 1);
         KeyNode existing = node.child(name);
         if (existing != null) {
             if (existing.kind == KeyNode.Kind.VALUE || existing.kind == KeyNode.Kind.ARRAY
@@ -338,7 +351,7 @@ final class TomlScanner {
             throw fail(keyStart, "`" + existing.displayPath() + "` is already a table (line " + existing.line
                     + "); it cannot also be given a value", existing);
         }
-        return node.addChild(name, KeyNode.Kind.VALUE, at.line(), at.column());
+        return node.addChild(name, KeyNode.Kind.VALUE, SourceText.line(at), SourceText.column(at));
     }
 
     // ---- values --------------------------------------------------------------------------------------------------
@@ -382,8 +395,8 @@ final class TomlScanner {
                         needValue = false;
                         continue;
                     }
-                    Position at = src.position(i);
-                    current = frame.node.addItem(KeyNode.Kind.VALUE, at.line(), at.column());
+                    long at = src.lineColumn(i);
+                    current = frame.node.addItem(KeyNode.Kind.VALUE, SourceText.line(at), SourceText.column(at));
                     currentDepth = frame.depth + 1;
                     afterEquals = false;
                 } else if (c == '{') {
@@ -399,11 +412,11 @@ final class TomlScanner {
                         continue;
                     }
                     int keyStart = i;
-                    List<String> parts = readKey(maxDepth - frame.depth, "in the inline table");
-                    currentKey = parts.get(parts.size() - 1);
+                    List<String> keyParts = readKey(maxDepth - frame.depth, "in the inline table");
+                    currentKey = keyParts.get(keyParts.size() - 1);
+                    currentDepth = frame.depth + keyParts.size();
                     expectEquals(currentKey);
-                    current = defineKey(frame.node, parts, keyStart);
-                    currentDepth = frame.depth + parts.size();
+                    current = defineKey(frame.node, keyParts, keyStart);
                     afterEquals = true;
                 } else if (c == '"') {
                     basicString(null);
@@ -441,8 +454,8 @@ final class TomlScanner {
                         if (i < n && s.charAt(i) == ',') {
                             throw fail(i, "expected a value, found a second `,`");
                         }
-                        Position at = src.position(Math.min(i, n));
-                        current = frame.node.addItem(KeyNode.Kind.VALUE, at.line(), at.column());
+                        long at = src.lineColumn(i);
+                        current = frame.node.addItem(KeyNode.Kind.VALUE, SourceText.line(at), SourceText.column(at));
                         currentDepth = frame.depth + 1;
                         afterEquals = false;
                     } else {
@@ -453,11 +466,11 @@ final class TomlScanner {
                         if (s.charAt(i) == ',') {
                             throw fail(i, "expected a key, found a second `,`");
                         }
-                        List<String> parts = readKey(maxDepth - frame.depth, "in the inline table");
-                        currentKey = parts.get(parts.size() - 1);
+                        List<String> keyParts = readKey(maxDepth - frame.depth, "in the inline table");
+                        currentKey = keyParts.get(keyParts.size() - 1);
+                        currentDepth = frame.depth + keyParts.size();
                         expectEquals(currentKey);
-                        current = defineKey(frame.node, parts, keyStart);
-                        currentDepth = frame.depth + parts.size();
+                        current = defineKey(frame.node, keyParts, keyStart);
                         afterEquals = true;
                     }
                     needValue = true;
@@ -549,7 +562,7 @@ final class TomlScanner {
 
     /** A dotted key of at most {@code maxParts} parts; the depth limit applies beyond that. */
     private List<String> readKey(int maxParts, String where) {
-        ArrayList<String> parts = new ArrayList<>(2);
+        parts.clear();
         int start = i;
         while (true) {
             parts.add(readKeyPart(where, parts.isEmpty() ? null : parts.get(parts.size() - 1)));
@@ -607,6 +620,10 @@ final class TomlScanner {
             if (!(next == ' ' || next == '\t' || next == '.' || next == '=' || next == ']' || next == '\n'
                     || next == '\r' || next == '#' || next == ',' || next == '}' || next == '[' || next == '{'
                     || next == '"' || next == '\'' || TomlText.isForbiddenControl(next))) {
+                if (next == ':') {
+                    throw fail(i, "unexpected `:` after the key `" + TomlText.shorten(s.substring(start, i))
+                            + "`: TOML writes `key = value`, not `key: value`");
+                }
                 throw fail(i, "invalid character " + TomlText.describeChar(s.codePointAt(i)) + " in the key `"
                         + TomlText.shorten(s.substring(start, i)) + "`: bare keys may contain only A-Z a-z 0-9 _ "
                         + "and -; quote the key (\"...\") to use other characters");

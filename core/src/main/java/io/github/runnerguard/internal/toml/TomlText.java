@@ -135,6 +135,9 @@ final class TomlText {
             }
         }
         String f = folded.toString();
+        if (f.endsWith("file") || f.endsWith("path") || f.endsWith("dir")) {
+            return false;
+        }
         for (String word : SECRET_WORDS) {
             if (f.contains(word)) {
                 return true;
