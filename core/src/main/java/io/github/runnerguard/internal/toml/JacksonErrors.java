@@ -141,11 +141,11 @@ final class JacksonErrors {
 
     /** ", expected `=`" from "Unexpected token: Got X, expected KEY_VAL_SEP". */
     private static String expected(String original) {
-        int e = original.indexOf("expected ");
+        int e = original.lastIndexOf(", expected ");
         if (e < 0) {
             return "";
         }
-        String what = original.substring(e + "expected ".length()).trim();
+        String what = original.substring(e + ", expected ".length()).trim();
         switch (what) {
             case "KEY_VAL_SEP": return ", expected `=`";
             case "STD_TABLE_CLOSE": return ", expected `]`";
