@@ -157,6 +157,9 @@ public final class TomlFrontEnd {
 
     private static ParseOutcome fromJackson(Throwable error, TomlScanner.@Nullable ScanError scanError,
                                             SourceText src) {
+        if (error instanceof StackOverflowError || error instanceof OutOfMemoryError) {
+            return exhausted(error);
+        }
         JacksonErrors.Problem problem = JacksonErrors.map(error, src);
         if (scanError != null) {
             return fromScan(scanError, src);
@@ -234,7 +237,7 @@ public final class TomlFrontEnd {
         }
         int textLimit = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(limits.maxBytes(), 1_000_000L));
         StreamReadConstraints constraints = StreamReadConstraints.builder()
-                .maxNestingDepth(limits.maxDepth() + 8)
+                .maxNestingDepth((int) Math.min(Integer.MAX_VALUE, limits.maxDepth() + 8L))
                 .maxStringLength(textLimit)
                 .maxNameLength(textLimit)
                 .maxNumberLength(1000)
