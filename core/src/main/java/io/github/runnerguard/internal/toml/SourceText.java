@@ -21,6 +21,7 @@ final class SourceText {
     private final int lineCount;
     private final boolean hasSurrogates;
 
+    private int lineHint;
     private int cursorIndex;
     private int cursorLine;
     private int cursorColumn = 1;
@@ -59,8 +60,23 @@ final class SourceText {
 
     /** The 0-based line of a char index. */
     int lineIndexOf(int index) {
+        int hint = lineHint;
+        if (index >= lineStarts[hint]) {
+            // Positions are mostly asked for in increasing order: walk forward from the last answer.
+            int steps = 0;
+            while (hint + 1 < lineCount && lineStarts[hint + 1] <= index && steps < 64) {
+                hint++;
+                steps++;
+            }
+            if (hint + 1 >= lineCount || lineStarts[hint + 1] > index) {
+                lineHint = hint;
+                return hint;
+            }
+        }
         int found = Arrays.binarySearch(lineStarts, 0, lineCount, index);
-        return found >= 0 ? found : -found - 2;
+        int line = found >= 0 ? found : -found - 2;
+        lineHint = Math.max(0, line);
+        return line;
     }
 
     /** The char index where a 0-based line starts. */

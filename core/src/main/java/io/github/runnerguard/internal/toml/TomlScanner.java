@@ -64,6 +64,9 @@ final class TomlScanner {
     private final ArrayList<Frame> stack = new ArrayList<>();
     /** The parts of the key read last; reused, valid until the next key is read. */
     private final ArrayList<String> parts = new ArrayList<>();
+    private static final int MAX_INTERNED_LENGTH = 40;
+    private final String[] interned = new String[2048];
+    private int internedCount;
     private int i;
 
     private TomlScanner(SourceText src, LoadLimits limits) {
@@ -189,7 +192,7 @@ final class TomlScanner {
             }
             i++;
         }
-        String header = headerText(start);
+        int headerEnd = i;
         Position at = src.position(start);
         KeyNode node = root;
         int depth = 0;
@@ -213,11 +216,13 @@ final class TomlScanner {
                         depth++;
                         break;
                     case INLINE_TABLE:
-                        throw fail(start, "the header " + header + " adds to `" + child.displayPath()
+                        throw fail(start, "the header " + headerTextUpTo(start, headerEnd) + " adds to `"
+                                + child.displayPath()
                                 + "`, an inline table defined on line " + child.line
                                 + "; an inline table cannot be extended", child);
                     default:
-                        throw fail(start, "the header " + header + " goes through `" + child.displayPath()
+                        throw fail(start, "the header " + headerTextUpTo(start, headerEnd) + " goes through `"
+                                + child.displayPath()
                                 + "`, which is a value (line " + child.line + "), not a table", child);
                 }
             }
@@ -239,13 +244,13 @@ final class TomlScanner {
                     existing.column = at.column();
                     return existing;
                 case TABLE:
-                    throw fail(start, "table " + header + " is defined twice (first on line " + existing.line + ")",
+                    throw fail(start, "table " + headerTextUpTo(start, headerEnd) + " is defined twice (first on line " + existing.line + ")",
                             existing);
                 case DOTTED:
-                    throw fail(start, "table " + header + " is already defined by the dotted keys on line "
+                    throw fail(start, "table " + headerTextUpTo(start, headerEnd) + " is already defined by the dotted keys on line "
                             + existing.line, existing);
                 case ARRAY_OF_TABLES:
-                    throw fail(start, header + " is an array of tables (defined with [[...]] on line "
+                    throw fail(start, headerTextUpTo(start, headerEnd) + " is an array of tables (defined with [[...]] on line "
                             + existing.line + "); it cannot also be a [table]", existing);
                 default:
                     throw fail(start, "`" + existing.displayPath() + "` is already defined as a value on line "
@@ -523,6 +528,9 @@ final class TomlScanner {
             throw fail(i, "expected a value for the key " + TomlText.quotedKey(key) + ", found "
                     + TomlText.describeChar(s.codePointAt(i)));
         }
+        if (isCommonValue(start, i)) {
+            return;
+        }
         String token = s.substring(start, i);
         if (ScalarSyntax.isFullDate(token) && i + 3 < n && s.charAt(i) == ' ' && isDigit(s.charAt(i + 1))
                 && isDigit(s.charAt(i + 2)) && s.charAt(i + 3) == ':') {
@@ -543,6 +551,23 @@ final class TomlScanner {
                     ? "invalid " + problem.what() + " for the key " + TomlText.quotedKey(key) + ": " + reason
                     : "invalid " + problem.what() + " `" + TomlText.shorten(token) + "`: " + reason);
         }
+    }
+
+    /** True for {@code true}, {@code false} and short plain integers, checked without copying them. */
+    private boolean isCommonValue(int start, int end) {
+        int length = end - start;
+        if (length == 4 && s.startsWith("true", start) || length == 5 && s.startsWith("false", start)) {
+            return true;
+        }
+        if (length > 18 || s.charAt(start) == '0' && length > 1) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            if (!isDigit(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isValueChar(char c) {
@@ -629,7 +654,40 @@ final class TomlScanner {
                         + "and -; quote the key (\"...\") to use other characters");
             }
         }
-        return s.substring(start, i);
+        return bareKey(start, i);
+    }
+
+    /**
+     * The bare key {@code s[start, end)}: the same String instance for a key seen before (configs repeat the same
+     * keys in every runner), so that it is neither copied nor hashed again. The table is bounded; once full, keys
+     * are copied as usual.
+     */
+    private String bareKey(int start, int end) {
+        int length = end - start;
+        if (length > MAX_INTERNED_LENGTH) {
+            return s.substring(start, end);
+        }
+        int hash = 0;
+        for (int k = start; k < end; k++) {
+            hash = 31 * hash + s.charAt(k);
+        }
+        int slot = (hash ^ hash >>> 16) & (interned.length - 1);
+        for (int probe = 0; probe < 8; probe++) {
+            String known = interned[slot];
+            if (known == null) {
+                String key = s.substring(start, end);
+                if (internedCount < interned.length / 2) {
+                    interned[slot] = key;
+                    internedCount++;
+                }
+                return key;
+            }
+            if (known.length() == length && s.regionMatches(start, known, 0, length)) {
+                return known;
+            }
+            slot = (slot + 1) & (interned.length - 1);
+        }
+        return s.substring(start, end);
     }
 
     // ---- strings -------------------------------------------------------------------------------------------------
