@@ -77,7 +77,8 @@ final class JacksonErrors {
             return at.isEmpty() ? "unexpected text" : "unexpected " + at;
         }
         if (original.startsWith("More data after value")) {
-            return "unexpected " + (at.isEmpty() ? "text" : at) + " after a value; each key/value pair needs its own line";
+            return "unexpected " + (at.isEmpty() ? "text" : at)
+                    + " after a value; each key/value pair needs its own line";
         }
         if (original.startsWith("Newline not permitted")) {
             return "unexpected end of line";
@@ -86,7 +87,7 @@ final class JacksonErrors {
             return "control character " + (at.isEmpty() ? "" : at + " ") + "is not allowed here";
         }
         if (original.startsWith("Unknown escape sequence")) {
-            return "invalid escape sequence; TOML allows \\b \\t \\n \\f \\r \\e \\\" \\\\ \\xHH \\uHHHH and \\UHHHHHHHH";
+            return "invalid escape sequence; " + TomlScanner.ESCAPES;
         }
         if (original.startsWith("Premature end of file") || original.startsWith("EOF in wrong state")) {
             return "unexpected end of file";

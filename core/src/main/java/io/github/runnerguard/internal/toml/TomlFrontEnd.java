@@ -130,7 +130,7 @@ public final class TomlFrontEnd {
         }
         JsonNode tree;
         try {
-            tree = mapper(limits).readTree(text);
+            tree = mapper(limits).readTree(withoutExcessPrecision(text, scan.excessPrecision()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return fromJackson(e, scanError, src);
         } catch (Error e) {
@@ -153,6 +153,23 @@ public final class TomlFrontEnd {
         }
         return new ParseOutcome.Parsed(text, root, new SourcePositionIndex(scan.root()), scan.comments(),
                 src.lines());
+    }
+
+    /**
+     * The text for Jackson: fractional seconds cut to nanoseconds, as TOML asks ("truncated, not rounded") and as
+     * gitlab-runner's decoder does; java.time parses no more digits. Usually the text itself.
+     */
+    private static String withoutExcessPrecision(String text, java.util.List<int[]> ranges) {
+        if (ranges.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        for (int[] range : ranges) {
+            out.append(text, copied, range[0]);
+            copied = range[1];
+        }
+        return out.append(text, copied, text.length()).toString();
     }
 
     private static ParseOutcome fromJackson(Throwable error, TomlScanner.@Nullable ScanError scanError,

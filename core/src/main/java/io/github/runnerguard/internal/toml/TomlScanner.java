@@ -22,11 +22,18 @@ final class TomlScanner {
     record ScanError(Diagnostic.Kind kind, String message, int index, @Nullable KeyNode other, String path) {
     }
 
-    /** What a scan produced: the key tree, the comments, and the first problem (null when the text is valid). */
-    record Result(KeyNode root, List<Comment> comments, @Nullable ScanError error, boolean complete) {
+    /**
+     * What a scan produced: the key tree, the comments, the first problem (null when the text is valid), and the char
+     * ranges of fractional-second digits beyond nanoseconds, which TOML truncates and Jackson cannot parse.
+     */
+    record Result(KeyNode root, List<Comment> comments, @Nullable ScanError error, boolean complete,
+                  List<int[]> excessPrecision) {
     }
 
-    private static final String ESCAPES = "TOML allows \\b \\t \\n \\f \\r \\e \\\" \\\\ \\xHH \\uHHHH and \\UHHHHHHHH";
+    /** The longest bare key kept in the table of keys seen before. */
+    private static final int MAX_INTERNED_LENGTH = 40;
+
+    static final String ESCAPES = "TOML allows \\b \\t \\n \\f \\r \\e \\\" \\\\ \\xHH \\uHHHH and \\UHHHHHHHH";
 
     /** Thrown to stop at the first problem; carries no stack trace. */
     private static final class Stop extends RuntimeException {
@@ -61,10 +68,10 @@ final class TomlScanner {
     private final int maxRunners;
     private final KeyNode root = KeyNode.root();
     private final List<Comment> comments = new ArrayList<>();
+    private final List<int[]> excessPrecision = new ArrayList<>(0);
     private final ArrayList<Frame> stack = new ArrayList<>();
     /** The parts of the key read last; reused, valid until the next key is read. */
     private final ArrayList<String> parts = new ArrayList<>();
-    private static final int MAX_INTERNED_LENGTH = 40;
     private final String[] interned = new String[2048];
     private int internedCount;
     private int i;
@@ -82,12 +89,12 @@ final class TomlScanner {
         TomlScanner scanner = new TomlScanner(src, limits);
         try {
             scanner.document();
-            return new Result(scanner.root, scanner.comments, null, true);
+            return new Result(scanner.root, scanner.comments, null, true, scanner.excessPrecision);
         } catch (Stop stop) {
-            return new Result(scanner.root, scanner.comments, stop.error, true);
+            return new Result(scanner.root, scanner.comments, stop.error, true, scanner.excessPrecision);
         } catch (RuntimeException | StackOverflowError e) {
             // A scanner defect must not take the parse down: Jackson still judges the text.
-            return new Result(scanner.root, scanner.comments, null, false);
+            return new Result(scanner.root, scanner.comments, null, false, scanner.excessPrecision);
         }
     }
 
@@ -140,8 +147,8 @@ final class TomlScanner {
         }
         int cp = s.codePointAt(i);
         if (Character.isLetterOrDigit(cp)) {
-            return fail(i, "invalid character " + TomlText.describeChar(cp) + " at the start of a key: "
-                    + "bare keys may contain only A-Z a-z 0-9 _ and -; quote the key (\"...\") to use other characters");
+            return fail(i, "invalid character " + TomlText.describeChar(cp) + " at the start of a key: bare keys may "
+                    + "contain only A-Z a-z 0-9 _ and -; quote the key (\"...\") to use other characters");
         }
         return fail(i, "unexpected " + TomlText.describeChar(cp) + ": expected a key, a [table] header or a comment");
     }
@@ -217,13 +224,12 @@ final class TomlScanner {
                         break;
                     case INLINE_TABLE:
                         throw fail(start, "the header " + headerTextUpTo(start, headerEnd) + " adds to `"
-                                + child.displayPath()
-                                + "`, an inline table defined on line " + child.line
+                                + child.displayPath() + "`, an inline table defined on line " + child.line
                                 + "; an inline table cannot be extended", child);
                     default:
                         throw fail(start, "the header " + headerTextUpTo(start, headerEnd) + " goes through `"
-                                + child.displayPath()
-                                + "`, which is a value (line " + child.line + "), not a table", child);
+                                + child.displayPath() + "`, which is a value (line " + child.line + "), not a table",
+                                child);
                 }
             }
             node = child;
@@ -244,14 +250,14 @@ final class TomlScanner {
                     existing.column = at.column();
                     return existing;
                 case TABLE:
-                    throw fail(start, "table " + headerTextUpTo(start, headerEnd) + " is defined twice (first on line " + existing.line + ")",
-                            existing);
+                    throw fail(start, "table " + headerTextUpTo(start, headerEnd) + " is defined twice (first on line "
+                            + existing.line + ")", existing);
                 case DOTTED:
-                    throw fail(start, "table " + headerTextUpTo(start, headerEnd) + " is already defined by the dotted keys on line "
-                            + existing.line, existing);
+                    throw fail(start, "table " + headerTextUpTo(start, headerEnd)
+                            + " is already defined by the dotted keys on line " + existing.line, existing);
                 case ARRAY_OF_TABLES:
-                    throw fail(start, headerTextUpTo(start, headerEnd) + " is an array of tables (defined with [[...]] on line "
-                            + existing.line + "); it cannot also be a [table]", existing);
+                    throw fail(start, headerTextUpTo(start, headerEnd) + " is an array of tables (defined with [[...]] "
+                            + "on line " + existing.line + "); it cannot also be a [table]", existing);
                 default:
                     throw fail(start, "`" + existing.displayPath() + "` is already defined as a value on line "
                             + existing.line + "; it cannot also be a [table]", existing);
@@ -550,6 +556,16 @@ final class TomlScanner {
             throw fail(start, secret
                     ? "invalid " + problem.what() + " for the key " + TomlText.quotedKey(key) + ": " + reason
                     : "invalid " + problem.what() + " `" + TomlText.shorten(token) + "`: " + reason);
+        }
+        if (ScalarSyntax.looksLikeDate(token) || ScalarSyntax.looksLikeTime(token)) {
+            int dot = token.indexOf('.');
+            int end = dot + 1;
+            while (dot > 0 && end < token.length() && isDigit(token.charAt(end))) {
+                end++;
+            }
+            if (dot > 0 && end - dot - 1 > 9) {
+                excessPrecision.add(new int[] {start + dot + 1 + 9, start + end});
+            }
         }
     }
 

@@ -169,8 +169,9 @@ class HostileInputTest {
 
     @Test
     void crLfLineEndingsAreFineAndALoneCrIsNot() {
+        String text = "[[runners]]\r\nname = \"a\" # c\r\ns = \"\"\"x\r\ny\"\"\"\r\n";
         ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class,
-                TomlFrontEnd.parse("[[runners]]\r\nname = \"a\" # c\r\ns = \"\"\"x\r\ny\"\"\"\r\n", LoadLimits.DEFAULTS));
+                TomlFrontEnd.parse(text, LoadLimits.DEFAULTS));
         assertEquals(List.of("[[runners]]", "name = \"a\" # c", "s = \"\"\"x", "y\"\"\""), parsed.lines());
         assertEquals(" c", parsed.comments().get(0).text());
         assertEquals("x\r\ny", parsed.root().get("runners").get(0).get("s").asString());

@@ -120,6 +120,17 @@ class TomlFrontEndTest {
     }
 
     @Test
+    void fractionalSecondsBeyondNanosecondsAreTruncated() {
+        ParseOutcome.Parsed p = parsed("a = 1979-05-27T07:32:00.1234567899Z\nb = 07:32:00.9999999999\n"
+                + "c = \"07:32:00.1234567899\"\n");
+        assertEquals(OffsetDateTime.of(1979, 5, 27, 7, 32, 0, 123_456_789, ZoneOffset.UTC),
+                ((POJONode) p.root().get("a")).getPojo());
+        assertEquals(LocalTime.of(7, 32, 0, 999_999_999), ((POJONode) p.root().get("b")).getPojo());
+        assertEquals("07:32:00.1234567899", p.root().get("c").asString());
+        assertEquals(new Position(3, 1), p.positions().of(List.of("c")));
+    }
+
+    @Test
     void rangesGitlabRunnerRefuses() {
         assertEquals("invalid integer `9223372036854775808`: it does not fit in a 64-bit signed integer",
                 failed("i = 9223372036854775808\n").message());
