@@ -866,7 +866,7 @@ final class TomlScanner {
                     throw control(i, "in a string");
                 }
                 throw fail(at, "invalid escape `\\" + new String(Character.toChars(s.codePointAt(i))) + "`; "
-                        + ESCAPES);
+                        + ESCAPES + " (for a backslash write \\\\ or use a literal string '...')");
         }
         if (out != null) {
             out.append(plain);

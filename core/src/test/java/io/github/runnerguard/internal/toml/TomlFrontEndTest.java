@@ -146,7 +146,8 @@ class TomlFrontEndTest {
         assertEquals("\u001b[1m\u00e9\u00ff\uD83D\uDE00",
                 parsed("s = \"\\e[1m\\xe9\\xFF\\U0001F600\"\n").root().get("s").asString());
         assertProblem(failed("s = \"a\\qb\"\n"), Diagnostic.Kind.SYNTAX,
-                "invalid escape `\\q`; TOML allows \\b \\t \\n \\f \\r \\e \\\" \\\\ \\xHH \\uHHHH and \\UHHHHHHHH",
+                "invalid escape `\\q`; TOML allows \\b \\t \\n \\f \\r \\e \\\" \\\\ \\xHH \\uHHHH and \\UHHHHHHHH "
+                        + "(for a backslash write \\\\ or use a literal string '...')",
                 1, 7, "s = \"a\\qb\"");
         assertEquals("the escape `\\uD800` is not a Unicode scalar value (U+D800 to U+DFFF and above U+10FFFF "
                 + "are not allowed)", failed("s = \"\\uD800\"\n").message());
