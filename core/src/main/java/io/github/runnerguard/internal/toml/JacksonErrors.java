@@ -2,6 +2,7 @@ package io.github.runnerguard.internal.toml;
 
 import java.util.Locale;
 import io.github.runnerguard.config.Diagnostic;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -53,7 +54,7 @@ final class JacksonErrors {
         return new Problem(Diagnostic.Kind.LIMIT, "the document exceeds a parser limit", index);
     }
 
-    private static int indexOf(TokenStreamLocation location, SourceText src) {
+    private static int indexOf(@Nullable TokenStreamLocation location, SourceText src) {
         if (location == null) {
             return -1;
         }

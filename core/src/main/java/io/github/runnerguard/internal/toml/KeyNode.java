@@ -2,6 +2,7 @@ package io.github.runnerguard.internal.toml;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,12 +107,12 @@ final class KeyNode {
 
     Iterable<KeyNode> children() {
         HashMap<String, KeyNode> map = children;
-        return map == null ? java.util.List.of() : map.values();
+        return map == null ? List.of() : map.values();
     }
 
     Iterable<KeyNode> items() {
         ArrayList<KeyNode> list = items;
-        return list == null ? java.util.List.of() : list;
+        return list == null ? List.of() : list;
     }
 
     /** The number of segments from the root to this node. */

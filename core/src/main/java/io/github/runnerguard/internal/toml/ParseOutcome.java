@@ -9,6 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What {@link TomlFrontEnd#parse(byte[], io.github.runnerguard.load.LoadLimits)} made of a document: the parsed tree
  * with its positions, or the one problem that stopped it.
+ *
+ * <p>Both are immutable records, except that the Jackson tree of {@link Parsed} is mutable by type and must not be
+ * modified; safe to share between threads once published.
  */
 public sealed interface ParseOutcome {
 

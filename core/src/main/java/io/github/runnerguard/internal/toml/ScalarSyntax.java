@@ -73,7 +73,7 @@ final class ScalarSyntax {
 
     // ---- numbers -------------------------------------------------------------------------------------------------
 
-    private static Problem checkNumber(String t) {
+    private static @Nullable Problem checkNumber(String t) {
         int n = t.length();
         int i = 0;
         boolean signed = false;

@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -29,9 +30,10 @@ import tools.jackson.dataformat.toml.TomlReadFeature;
  * <p>The steps, each failing early with a clear message: the size limit ({@link LoadLimits#maxBytes()}, before
  * decoding); strict UTF-8 decoding (a leading byte order mark is dropped, as gitlab-runner's decoder does); one scan of
  * the text by {@link TomlScanner}, which checks the TOML 1.1 syntax and table rules, enforces
- * {@link LoadLimits#maxDepth()} and {@link LoadLimits#maxRunners()}, and records positions and comments; then Jackson's
- * TOML parser builds the tree, with date-times as {@code java.time} values. A problem either finds is reported at its
- * line and column with the offending line; when both find one, the earlier wins.
+ * {@link LoadLimits#maxDepth()} and {@link LoadLimits#maxRunners()}, and records positions and comments; then, only
+ * for text the scanner accepts, Jackson's TOML parser builds the tree, with date-times as {@code java.time} values.
+ * A problem is reported at its line and column with the offending line, in the scanner's words (Jackson's messages,
+ * for the rare problem only Jackson sees, are reworded).
  *
  * <p>Never throws for any input: every problem, including an exhausted stack or heap, becomes a
  * {@link ParseOutcome.Failed}. Stateless and thread-safe.
@@ -125,28 +127,25 @@ public final class TomlFrontEnd {
         SourceText src = new SourceText(text);
         TomlScanner.Result scan = TomlScanner.scan(src, limits);
         TomlScanner.ScanError scanError = scan.error();
-        if (scanError != null && scanError.kind() == Diagnostic.Kind.LIMIT) {
+        if (scanError != null) {
             return fromScan(scanError, src);
         }
         JsonNode tree;
         try {
             tree = mapper(limits).readTree(withoutExcessPrecision(text, scan.excessPrecision()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return fromJackson(e, scanError, src);
+            return fromJackson(e, src);
         } catch (Error e) {
             // Jackson's generated lexer signals some scanner failures with a plain Error.
             if (e instanceof VirtualMachineError vm && !(vm instanceof StackOverflowError)) {
                 throw e;
             }
-            return fromJackson(e, scanError, src);
-        }
-        if (scanError != null) {
-            return fromScan(scanError, src);
+            return fromJackson(e, src);
         }
         ObjectNode root = tree instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
         JsonNode runners = root.get("runners");
         if (runners != null && runners.isArray() && runners.size() > limits.maxRunners()) {
-            Position at = new SourcePositionIndex(scan.root()).of(java.util.List.of("runners"));
+            Position at = new SourcePositionIndex(scan.root()).of(List.of("runners"));
             return failed(Diagnostic.Kind.LIMIT, "the file has more than " + format(limits.maxRunners())
                     + " [[runners]] entries (the limit maxRunners)", "runners", at, null,
                     at == null ? null : src.line(at.line()));
@@ -159,7 +158,7 @@ public final class TomlFrontEnd {
      * The text for Jackson: fractional seconds cut to nanoseconds, as TOML asks ("truncated, not rounded") and as
      * gitlab-runner's decoder does; java.time parses no more digits. Usually the text itself.
      */
-    private static String withoutExcessPrecision(String text, java.util.List<int[]> ranges) {
+    private static String withoutExcessPrecision(String text, List<int[]> ranges) {
         if (ranges.isEmpty()) {
             return text;
         }
@@ -172,15 +171,12 @@ public final class TomlFrontEnd {
         return out.append(text, copied, text.length()).toString();
     }
 
-    private static ParseOutcome fromJackson(Throwable error, TomlScanner.@Nullable ScanError scanError,
-                                            SourceText src) {
+    /** A problem only Jackson found (the scanner accepted the text), in the front end's words. */
+    private static ParseOutcome fromJackson(Throwable error, SourceText src) {
         if (error instanceof StackOverflowError || error instanceof OutOfMemoryError) {
             return exhausted(error);
         }
         JacksonErrors.Problem problem = JacksonErrors.map(error, src);
-        if (scanError != null) {
-            return fromScan(scanError, src);
-        }
         Position at = problem.index() >= 0 ? src.position(problem.index()) : null;
         return failed(problem.kind(), problem.message(), "", at, null, at == null ? null : src.line(at.line()));
     }

@@ -1,6 +1,7 @@
 package io.github.runnerguard.internal.toml;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Small text helpers for TOML diagnostics: how to show a key, a character or a piece of source in a one-line
@@ -100,7 +101,7 @@ final class TomlText {
     }
 
     /** The usual name of a control character, or null when {@code c} is not one. */
-    static String controlName(int c) {
+    static @Nullable String controlName(int c) {
         switch (c) {
             case 0x00: return "NUL";
             case 0x07: return "BEL";
@@ -200,7 +201,7 @@ final class TomlText {
     }
 
     /** The last key part before an {@code =} at {@code eq} (bare or quoted), or null. */
-    private static String keyBefore(String line, int eq) {
+    private static @Nullable String keyBefore(String line, int eq) {
         int end = eq;
         while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
             end--;
