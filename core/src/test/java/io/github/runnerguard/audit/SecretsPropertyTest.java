@@ -93,6 +93,27 @@ class SecretsPropertyTest {
     }
 
     @Test
+    void noSecretReachesTheErrorsOfAFileThatCannotBeLoaded() {
+        Auditor auditor = Auditor.builder().rules(ECHO).build();
+        List<String> breakages = List.of("\n  name = \n", "\n[runners.docker\n", "\n  x = \"unterminated\n");
+        qt().withExamples(40).forAll(secrets(), integers().between(0, 2)).checkAssert((secret, breakage) -> {
+            String text = configWith(secret) + breakages.get(breakage);
+            AuditReport report = auditor.audit(text, "broken.toml");
+            assertFalse(report.allAudited(), "the text must not load:\n" + text);
+            for (ReportWriter writer : List.of(TextReportWriter.create(), JsonReportWriter.create())) {
+                String output = writer.toString(report);
+                assertFalse(output.contains(secret), writer.format() + " leaks " + secret + ":\n" + output);
+            }
+        });
+        qt().withExamples(40).forAll(secrets()).checkAssert(secret -> {
+            String text = "[[runners]]\n  token = \"" + secret + "\" x\n";
+            AuditReport report = auditor.audit(text, "broken.toml");
+            String output = JsonReportWriter.create().toString(report);
+            assertFalse(output.contains(secret), "JSON leaks " + secret + ":\n" + output);
+        });
+    }
+
+    @Test
     void noSecretReachesAPolicyErrorMessage() {
         qt().withExamples(60).forAll(secrets()).checkAssert(secret -> {
             PolicyException error = assertThrows(PolicyException.class, () -> Policy.parse(
