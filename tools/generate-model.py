@@ -1059,6 +1059,10 @@ def emit_schema(records: list[Record]) -> str:
             if len(entry) > 120:
                 entry = (f'                new Field("{c.name}", "{c.key}",\n'
                          f'                        Kind.{c.kind}, {rec}){end}')
+                if max(len(x) for x in entry.splitlines()) > 120:
+                    entry = (f'                new Field("{c.name}",\n'
+                             f'                        "{c.key}",\n'
+                             f'                        Kind.{c.kind}, {rec}){end}')
             out.append(entry)
     out.append("        return fields;")
     out.append("    }")

@@ -2,6 +2,7 @@
 // hand-written block at the end of the type; other edits are lost on the next run.
 package io.github.runnerguard.config;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -45,4 +46,11 @@ public record CacheSettings(
         Objects.requireNonNull(gcs, "gcs");
         Objects.requireNonNull(azure, "azure");
     }
+
+    // --- hand-written: kept by tools/generate-model.py ---
+    /** The cache type, trimmed and lower-cased ({@code s3}, {@code gcs}, {@code azure}); {@code ""} when unset. */
+    public String typeName() {
+        return type.orElse("").trim().toLowerCase(Locale.ROOT);
+    }
+    // --- end hand-written ---
 }

@@ -64,4 +64,14 @@ public record GlobalSettings(
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(experimental, "experimental");
     }
+
+    // --- hand-written: kept by tools/generate-model.py ---
+    /**
+     * True when the metrics and debug HTTP server runs ({@code listen_address} is set): it serves {@code /metrics},
+     * {@code /debug/jobs/list} and {@code /debug/pprof} without authentication.
+     */
+    public boolean metricsServerEnabled() {
+        return !listenAddress.orElse("").isBlank();
+    }
+    // --- end hand-written ---
 }

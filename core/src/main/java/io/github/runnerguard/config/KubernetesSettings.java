@@ -380,4 +380,29 @@ public record KubernetesSettings(
         podSpec = List.copyOf(podSpec);
         Objects.requireNonNull(autoscaler, "autoscaler");
     }
+
+    // --- hand-written: kept by tools/generate-model.py ---
+    /** The four container security contexts: build, helper, service, init-permissions, in that order. */
+    public List<ContainerSecurityContext> containerSecurityContexts() {
+        return List.of(buildContainerSecurityContext, helperContainerSecurityContext, serviceContainerSecurityContext,
+                initPermissionsContainerSecurityContext);
+    }
+
+    /**
+     * Whether {@code container} runs privileged: its own {@code privileged} when set, else this table's; absent when
+     * neither sets it (the cluster decides).
+     */
+    public Value<Boolean> effectivePrivileged(ContainerSecurityContext container) {
+        return container.privileged().value() != null ? container.privileged() : privileged;
+    }
+
+    /**
+     * Whether {@code container} allows privilege escalation: its own {@code allow_privilege_escalation} when set, else
+     * this table's; absent when neither sets it (the cluster decides, and Kubernetes allows it by default).
+     */
+    public Value<Boolean> effectiveAllowPrivilegeEscalation(ContainerSecurityContext container) {
+        return container.allowPrivilegeEscalation().value() != null ? container.allowPrivilegeEscalation()
+                : allowPrivilegeEscalation;
+    }
+    // --- end hand-written ---
 }

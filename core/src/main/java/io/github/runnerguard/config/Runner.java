@@ -5,8 +5,11 @@ package io.github.runnerguard.config;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -197,4 +200,103 @@ public record Runner(
         Objects.requireNonNull(custom, "custom");
         Objects.requireNonNull(autoscaler, "autoscaler");
     }
+
+    // --- hand-written: kept by tools/generate-model.py ---
+    /** The executor names gitlab-runner registers. */
+    private static final Set<String> KNOWN_EXECUTORS = Set.of("shell", "custom", "instance", "docker",
+            "docker-windows", "docker-autoscaler", "docker+machine", "kubernetes", "ssh", "parallels", "virtualbox");
+
+    /** The executor names gitlab-runner registers ({@code shell}, {@code docker}, {@code kubernetes}, ...). */
+    public static Set<String> knownExecutors() {
+        return KNOWN_EXECUTORS;
+    }
+
+    /** The executor, trimmed and lower-cased; {@code ""} when unset. */
+    public String executorName() {
+        return executor.orElse("").trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * True when {@code executor} names an executor gitlab-runner registers, exactly as written (gitlab-runner does not
+     * fold case or trim: {@code "Docker"} and {@code "docker+autoscaler"} leave the runner without an executor).
+     */
+    public boolean knownExecutor() {
+        return KNOWN_EXECUTORS.contains(executor.orElse(""));
+    }
+
+    /**
+     * True for the executors that run jobs in Docker containers and read {@code [runners.docker]}: docker,
+     * docker-windows, docker+machine, docker-autoscaler.
+     */
+    public boolean usesDocker() {
+        String name = executorName();
+        return name.equals("docker") || name.equals("docker-windows") || name.equals("docker+machine")
+                || name.equals("docker-autoscaler");
+    }
+
+    /** True for the docker+machine executor, which also reads {@code [runners.machine]}. */
+    public boolean usesDockerMachine() {
+        return executorName().equals("docker+machine");
+    }
+
+    /** True for the executors that read {@code [runners.autoscaler]}: docker-autoscaler and instance. */
+    public boolean usesAutoscaler() {
+        String name = executorName();
+        return name.equals("docker-autoscaler") || name.equals("instance");
+    }
+
+    /** True for the kubernetes executor. */
+    public boolean usesKubernetes() {
+        return executorName().equals("kubernetes");
+    }
+
+    /** True for the executors that log in over SSH with {@code [runners.ssh]}: ssh, parallels, virtualbox. */
+    public boolean usesSsh() {
+        String name = executorName();
+        return name.equals("ssh") || name.equals("parallels") || name.equals("virtualbox");
+    }
+
+    /** True for the shell executor, which runs jobs directly on the runner host. */
+    public boolean usesShell() {
+        return executorName().equals("shell");
+    }
+
+    /** True for the custom executor. */
+    public boolean usesCustom() {
+        return executorName().equals("custom");
+    }
+
+    /**
+     * The value {@code environment} gives the variable {@code name} ({@code NAME=value} entries; the last one wins),
+     * or empty when no entry sets it.
+     */
+    public Optional<String> environmentVariable(String name) {
+        String prefix = name + "=";
+        String found = null;
+        for (String entry : environment.orElse(List.of())) {
+            if (entry.startsWith(prefix)) {
+                found = entry.substring(prefix.length());
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * The feature flag {@code name} as {@code [runners.feature_flags]} sets it (names match exactly), with the
+     * position of its key; absent when the table does not set it. Flags set through {@code environment} or job
+     * variables are not included: jobs can override those.
+     */
+    public Value<Boolean> featureFlag(String name) {
+        Boolean flag = featureFlags.orElse(Map.of()).get(name);
+        if (flag == null) {
+            return Value.absent();
+        }
+        Position at = raw.fieldValue("feature_flags")
+                .filter(ConfigTable.class::isInstance)
+                .flatMap(table -> ((ConfigTable) table).entry(name))
+                .map(ConfigEntry::position)
+                .orElse(featureFlags.position());
+        return new Value<>(flag, at);
+    }
+    // --- end hand-written ---
 }

@@ -33,4 +33,11 @@ public record SessionServer(
     public SessionServer {
         Objects.requireNonNull(raw, "raw");
     }
+
+    // --- hand-written: kept by tools/generate-model.py ---
+    /** True when the session server (interactive web terminals) runs: the table is present with a listen address. */
+    public boolean enabled() {
+        return present && !listenAddress.orElse("").isBlank();
+    }
+    // --- end hand-written ---
 }

@@ -44,4 +44,11 @@ public record SshSettings(
     public SshSettings {
         Objects.requireNonNull(raw, "raw");
     }
+
+    // --- hand-written: kept by tools/generate-model.py ---
+    /** True when the runner verifies the host key against {@code known_hosts_file} (the default). */
+    public boolean strictHostKeyChecking() {
+        return !disableStrictHostKeyChecking.orElse(false);
+    }
+    // --- end hand-written ---
 }

@@ -59,7 +59,7 @@ final class Fields {
         return table == null ? null : table.position();
     }
 
-    /** The sub-table {@code key} of {@code parent} read by {@code reader}; an absent or mistyped one reads as absent. */
+    /** The sub-table {@code key} of {@code parent} read by {@code reader}; a missing or mistyped one is absent. */
     static <R> R table(ConfigTable parent, String key, Scope scope, TableReader<R> reader) {
         ConfigNode node = node(parent, key);
         if (node instanceof ConfigTable table) {
@@ -68,7 +68,10 @@ final class Fields {
         return reader.read(null, childPath(parent, key), scope);
     }
 
-    /** The array of tables {@code key} of {@code parent}, each element read by {@code reader}; elements that are not tables are left out. */
+    /**
+     * The array of tables {@code key} of {@code parent}, each element read by {@code reader}; elements that are not
+     * tables are left out.
+     */
     static <R> List<R> tables(ConfigTable parent, String key, Scope scope, TableReader<R> reader) {
         List<ConfigTable> tables = tableList(parent, key);
         List<R> records = new ArrayList<>(tables.size());
