@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import io.github.runnerguard.config.ConfigTable;
 import io.github.runnerguard.config.GlobalSettings;
+import io.github.runnerguard.config.NfsVolume;
 import io.github.runnerguard.config.Position;
 import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.config.Value;
@@ -68,7 +69,7 @@ final class ModelGenerator {
         Map<String, Object> args = new LinkedHashMap<>();
         boolean content = false;
         for (ModelSchema.Field field : ModelSchema.fields(type)) {
-            Object value = component(field, path, depth);
+            Object value = component(type, field, path, depth);
             args.put(field.component(), value);
             content |= hasContent(value);
         }
@@ -93,8 +94,12 @@ final class ModelGenerator {
         return false;
     }
 
-    private Object component(ModelSchema.Field field, String path, int depth) {
+    private Object component(Class<? extends Record> type, ModelSchema.Field field, String path, int depth) {
         String childPath = path.isEmpty() ? field.key() : path + "." + field.key();
+        Object constrained = constrained(type, field);
+        if (constrained != null) {
+            return constrained;
+        }
         switch (field.kind()) {
             case TABLE:
                 return record(field.record(), childPath, depth < 4 && chance(25), depth + 1, 0);
@@ -111,6 +116,41 @@ final class ModelGenerator {
             default:
                 return chance(30) ? Value.of(scalar(field.kind()), WRITTEN) : Value.absent();
         }
+    }
+
+    /**
+     * A value for the keys whose content gitlab-runner validates while loading (the binder reports an invalid one and
+     * leaves it unbound): null for every other key.
+     */
+    private Object constrained(Class<? extends Record> type, ModelSchema.Field field) {
+        if (type == NfsVolume.class && List.of("name", "mount_path", "server", "path").contains(field.key())) {
+            return Value.of(string(), WRITTEN); // required keys
+        }
+        if (!chance(30)) {
+            return field.key().equals("MachineOptionsWithName") || field.key().equals("labels")
+                    || field.key().equals("weight") ? Value.absent() : null;
+        }
+        if (field.key().equals("MachineOptionsWithName")) {
+            return Value.of(list(() -> string() + "%s"), WRITTEN); // each option names the machine
+        }
+        if (field.key().equals("labels") && field.kind() == ModelSchema.Kind.STRING_MAP) {
+            return Value.of(map(() -> word(3), () -> word(1)), WRITTEN); // label name and value patterns
+        }
+        if (field.key().equals("weight")) {
+            return Value.of((long) between(Integer.MIN_VALUE, Integer.MAX_VALUE), WRITTEN); // an int32
+        }
+        return null;
+    }
+
+    /** A label-safe word of at least {@code min} characters. */
+    private String word(int min) {
+        String chars = "abcXYZ019._-";
+        StringBuilder text = new StringBuilder(chars.substring(0, 1));
+        int length = between(min, min + 6);
+        while (text.length() < length) {
+            text.append(chars.charAt(between(0, chars.length() - 1)));
+        }
+        return text.toString();
     }
 
     private Object scalar(ModelSchema.Kind kind) {
@@ -211,10 +251,14 @@ final class ModelGenerator {
     }
 
     private <T> Map<String, T> map(Supplier<T> value) {
+        return map(this::string, value);
+    }
+
+    private <T> Map<String, T> map(Supplier<String> key, Supplier<T> value) {
         int count = between(0, 3);
         Map<String, T> values = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            values.putIfAbsent(string(), value.get());
+            values.putIfAbsent(key.get(), value.get());
         }
         return values;
     }

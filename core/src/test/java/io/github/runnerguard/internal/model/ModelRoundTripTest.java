@@ -15,9 +15,10 @@ class ModelRoundTripTest {
 
     @Test
     void aGeneratedModelRenderedAndLoadedBackIsEqual() {
-        qt().withFixedSeed(20261127L).withExamples(150).withShrinkCycles(50).forAll(ModelGenerator.specs()).checkAssert(spec -> {
+        qt().withFixedSeed(20261127L).withExamples(300).withShrinkCycles(50).forAll(ModelGenerator.specs()).checkAssert(spec -> {
             String toml = TomlRenderer.render(spec);
             RunnerConfig loaded = TestLoads.load(toml);
+            assertEquals(List.of(), loaded.diagnostics(), "a rendered model is a clean file");
             Map<String, Object> expected = Map.of("global", ModelTrees.written(spec.global()),
                     "runners", trees(spec.runners()));
             Map<String, Object> actual = Map.of("global", ModelTrees.written(loaded.global()),
@@ -31,7 +32,7 @@ class ModelRoundTripTest {
 
     @Test
     void renderingTheLoadedModelGivesTheSameText() {
-        qt().withFixedSeed(7L).withExamples(40).withShrinkCycles(50).forAll(ModelGenerator.specs()).checkAssert(spec -> {
+        qt().withFixedSeed(7L).withExamples(100).withShrinkCycles(50).forAll(ModelGenerator.specs()).checkAssert(spec -> {
             String toml = TomlRenderer.render(spec);
             RunnerConfig loaded = TestLoads.load(toml);
             String again = TomlRenderer.render(new ModelGenerator.Spec(loaded.global(), loaded.runners()));
