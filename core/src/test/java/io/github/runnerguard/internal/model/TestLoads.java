@@ -19,8 +19,10 @@ final class TestLoads {
 
     private static final TomlMapper MAPPER = TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
 
-    /** Every key at {@link NaiveTables#POSITION}: a stand-in until the front end's position index is merged. */
-    private static final PositionIndex SOMEWHERE = path -> NaiveTables.POSITION;
+    /** Where every key sits: a stand-in until the front end's position index is merged. */
+    static final io.github.runnerguard.config.Position POSITION = new io.github.runnerguard.config.Position(1, 1);
+
+    private static final PositionIndex SOMEWHERE = path -> POSITION;
 
     private TestLoads() {
     }
