@@ -15,7 +15,8 @@ class ModelRoundTripTest {
 
     @Test
     void aGeneratedModelRenderedAndLoadedBackIsEqual() {
-        qt().withFixedSeed(20261127L).withExamples(300).withShrinkCycles(50).forAll(ModelGenerator.specs()).checkAssert(spec -> {
+        qt().withFixedSeed(20261127L).withExamples(300).withShrinkCycles(50)
+                .forAll(ModelGenerator.specs()).checkAssert(spec -> {
             String toml = TomlRenderer.render(spec);
             RunnerConfig loaded = TestLoads.load(toml);
             assertEquals(List.of(), loaded.diagnostics(), "a rendered model is a clean file");
@@ -32,12 +33,12 @@ class ModelRoundTripTest {
 
     @Test
     void renderingTheLoadedModelGivesTheSameText() {
-        qt().withFixedSeed(7L).withExamples(100).withShrinkCycles(50).forAll(ModelGenerator.specs()).checkAssert(spec -> {
+        qt().withFixedSeed(7L).withExamples(100).withShrinkCycles(50)
+                .forAll(ModelGenerator.specs()).checkAssert(spec -> {
             String toml = TomlRenderer.render(spec);
             RunnerConfig loaded = TestLoads.load(toml);
             String again = TomlRenderer.render(new ModelGenerator.Spec(loaded.global(), loaded.runners()));
-            assertEquals(TestLoads.load(again).runners().size(), spec.runners().size());
-            assertEquals(ModelTrees.written(loaded.global()), ModelTrees.written(TestLoads.load(again).global()));
+            assertEquals(toml, again);
         });
     }
 

@@ -4,34 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import io.github.runnerguard.config.RunnerConfig;
-import io.github.runnerguard.internal.bind.BindResult;
-import io.github.runnerguard.internal.bind.Binder;
-import io.github.runnerguard.internal.toml.PositionIndex;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.toml.TomlMapper;
-import tools.jackson.dataformat.toml.TomlReadFeature;
+import io.github.runnerguard.load.ConfigLoader;
+import io.github.runnerguard.load.LoadResult;
 
-/** Loads TOML text into the model for tests: Jackson's tree, the binder, the model builder. */
+/** Loads TOML text into the model for tests, through the public loader. */
 final class TestLoads {
-
-    /** True when loaded values carry the positions of their keys (false while every key sits at 1:1). */
-    static final boolean REAL_POSITIONS = false;
-
-    private static final TomlMapper MAPPER = TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
-
-    /** Where every key sits: a stand-in until the front end's position index is merged. */
-    static final io.github.runnerguard.config.Position POSITION = new io.github.runnerguard.config.Position(1, 1);
-
-    private static final PositionIndex SOMEWHERE = path -> POSITION;
 
     private TestLoads() {
     }
 
-    /** The model of {@code toml}. */
+    /** The model of {@code toml}; fails the test when the text does not load. */
     static RunnerConfig load(String toml) {
-        BindResult bound = Binder.bind((ObjectNode) MAPPER.readTree(toml), SOMEWHERE);
-        return ModelBuilder.build("test.toml", bound.raw(), java.util.List.of(), toml.lines().toList(),
-                bound.diagnostics());
+        LoadResult result = ConfigLoader.defaults().load(toml, "test.toml");
+        if (result.config() == null) {
+            throw new AssertionError("did not load: " + result.errors() + "\n" + toml);
+        }
+        return result.config();
     }
 
     /** The model of a file of the shared corpus; skips the test when the corpus is absent. */
