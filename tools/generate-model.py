@@ -908,7 +908,6 @@ def emit_readers(records: list[Record]) -> str:
     out.append(" *")
     out.append(" * <p>Stateless and thread-safe.")
     out.append(" */")
-    out.append('@SuppressWarnings({"unused", "PMD"})')
     out.append("final class SectionReaders {")
     out.append("")
     out.append("    private SectionReaders() {")

@@ -291,11 +291,15 @@ public record Runner(
         if (flag == null) {
             return Value.absent();
         }
-        Position at = raw.fieldValue("feature_flags")
-                .filter(ConfigTable.class::isInstance)
-                .flatMap(table -> ((ConfigTable) table).entry(name))
-                .map(ConfigEntry::position)
-                .orElse(featureFlags.position());
+        Position at = featureFlags.position();
+        for (ConfigEntry table : raw.entries()) {
+            if (table.bound() && "feature_flags".equals(table.field()) && table.value() instanceof ConfigTable flags) {
+                Optional<ConfigEntry> entry = flags.entry(name);
+                if (entry.isPresent() && entry.get().position() != null) {
+                    at = entry.get().position();
+                }
+            }
+        }
         return new Value<>(flag, at);
     }
     // --- end hand-written ---

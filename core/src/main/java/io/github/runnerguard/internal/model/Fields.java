@@ -61,8 +61,8 @@ final class Fields {
 
     /** The sub-table {@code key} of {@code parent} read by {@code reader}; a missing or mistyped one is absent. */
     static <R> R table(ConfigTable parent, String key, Scope scope, TableReader<R> reader) {
-        ConfigNode node = node(parent, key);
-        if (node instanceof ConfigTable table) {
+        ConfigTable table = boundTable(parent, key);
+        if (table != null) {
             return reader.read(table, table.path(), scope);
         }
         return reader.read(null, childPath(parent, key), scope);
@@ -180,17 +180,39 @@ final class Fields {
 
     /** A free-form table ({@code map[string]any}), kept as its raw table. */
     static Value<ConfigTable> freeTable(ConfigTable table, String key) {
+        ConfigTable value = boundTable(table, key);
         ConfigEntry entry = entry(table, key);
-        if (entry != null && entry.value() instanceof ConfigTable value) {
-            return new Value<>(value, entry.position());
-        }
-        return Value.absent();
+        return value == null || entry == null ? Value.absent() : new Value<>(value, entry.position());
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers
 
     private static @Nullable ConfigEntry entry(ConfigTable table, String key) {
         return table.field(key).orElse(null);
+    }
+
+    /**
+     * The table bound to {@code key}. A file may write a table under two spellings ({@code [runners.docker]} and
+     * {@code [runners.Docker]}): gitlab-runner's decoder fills one struct or map from both, and the binder binds both
+     * entries, so their keys are merged here, in file order, under the first one's path and position. Scanning the
+     * parent's entries costs a pass per table-valued key of the schema, a constant, so reading stays linear.
+     */
+    private static @Nullable ConfigTable boundTable(ConfigTable parent, String key) {
+        ConfigEntry first = entry(parent, key);
+        if (first == null || !(first.value() instanceof ConfigTable table)) {
+            return null;
+        }
+        List<ConfigEntry> merged = null;
+        for (ConfigEntry other : parent.entries()) {
+            if (other != first && other.bound() && key.equals(other.field())
+                    && other.value() instanceof ConfigTable more) {
+                if (merged == null) {
+                    merged = new ArrayList<>(table.entries());
+                }
+                merged.addAll(more.entries());
+            }
+        }
+        return merged == null ? table : new ConfigTable(table.path(), table.position(), merged);
     }
 
     private static @Nullable ConfigNode node(ConfigTable table, String key) {
@@ -233,7 +255,8 @@ final class Fields {
     private static <T> Value<Map<String, T>> map(ConfigTable table, String key,
                                                  Function<ConfigNode, @Nullable T> convert) {
         ConfigEntry entry = entry(table, key);
-        if (entry == null || !(entry.value() instanceof ConfigTable map)) {
+        ConfigTable map = boundTable(table, key);
+        if (entry == null || map == null) {
             return Value.absent();
         }
         Map<String, T> values = new LinkedHashMap<>();

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Stateless and thread-safe.
  */
-@SuppressWarnings({"unused", "PMD"})
 final class SectionReaders {
 
     private SectionReaders() {

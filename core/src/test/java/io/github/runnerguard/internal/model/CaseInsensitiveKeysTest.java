@@ -93,4 +93,28 @@ class CaseInsensitiveKeysTest {
         assertTrue(runner.ssh().port().isDefault());
         assertEquals(2, config.diagnostics().stream().filter(d -> d.kind() == Diagnostic.Kind.TYPE_MISMATCH).count());
     }
+
+    @Test
+    void twoSpellingsOfATableAreMergedAsTheDecoderDoes() {
+        RunnerConfig config = TestLoads.load("""
+                [[runners]]
+                [runners.docker]
+                image = "alpine"
+                [runners.Docker]
+                privileged = true
+                [runners.FEATURE_FLAGS]
+                FF_A = true
+                [runners.feature_flags]
+                FF_B = false
+                """);
+        Runner runner = config.runners().get(0);
+        assertEquals("alpine", runner.docker().image().value());
+        assertEquals(true, runner.docker().privileged().value());
+        assertEquals(5, runner.docker().privileged().position().line());
+        assertEquals(2, runner.docker().position().line());
+        assertEquals(java.util.Map.of("FF_A", true, "FF_B", false), runner.featureFlags().value());
+        assertEquals(false, runner.featureFlag("FF_B").value());
+        assertEquals(9, runner.featureFlag("FF_B").position().line());
+        assertEquals(7, runner.featureFlag("FF_A").position().line());
+    }
 }
