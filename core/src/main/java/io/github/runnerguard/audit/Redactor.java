@@ -2,9 +2,11 @@ package io.github.runnerguard.audit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,6 +17,7 @@ import io.github.runnerguard.config.ConfigNode;
 import io.github.runnerguard.config.ConfigScalar;
 import io.github.runnerguard.config.ConfigTable;
 import io.github.runnerguard.config.RunnerConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A filter that removes secrets from text before it is shown: every finding message, error, report and exception
@@ -71,25 +74,31 @@ public final class Redactor {
 
     private static final Redactor PATTERNS = new Redactor(List.of());
 
+    private static final int PREFIX = 4;
+
     private final List<String> raw;
-    private final List<String> secrets;
-    private final List<Pattern> shortSecrets;
+    /** Secrets of at least {@link #PREFIX} characters by their first characters, longest first. */
+    private final Map<String, List<String>> byPrefix;
+    /** The shorter secrets, masked only as whole words; null when there are none. */
+    private final @Nullable Pattern shortSecrets;
 
     private Redactor(List<String> secrets) {
         this.raw = List.copyOf(new LinkedHashSet<>(secrets));
-        List<String> sorted = new ArrayList<>(raw);
-        sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        List<String> longOnes = new ArrayList<>();
-        List<Pattern> shortOnes = new ArrayList<>();
-        for (String secret : sorted) {
-            if (secret.length() >= 4) {
-                longOnes.add(secret);
+        Map<String, List<String>> prefixes = new HashMap<>();
+        List<String> shortOnes = new ArrayList<>();
+        for (String secret : raw) {
+            if (secret.length() >= PREFIX) {
+                prefixes.computeIfAbsent(secret.substring(0, PREFIX), k -> new ArrayList<>()).add(secret);
             } else if (!secret.isBlank()) {
-                shortOnes.add(Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(secret) + "(?![A-Za-z0-9])"));
+                shortOnes.add(Pattern.quote(secret));
             }
         }
-        this.secrets = List.copyOf(longOnes);
-        this.shortSecrets = List.copyOf(shortOnes);
+        for (List<String> list : prefixes.values()) {
+            list.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        }
+        this.byPrefix = prefixes;
+        this.shortSecrets = shortOnes.isEmpty() ? null
+                : Pattern.compile("(?<![A-Za-z0-9])(?:" + String.join("|", shortOnes) + ")(?![A-Za-z0-9])");
     }
 
     /** A redactor that knows no particular secret and masks only what looks like one. */
@@ -137,18 +146,13 @@ public final class Redactor {
      * @param text any text, possibly null
      * @return the masked text; {@code ""} for null
      */
-    public String redact(@org.jspecify.annotations.Nullable String text) {
+    public String redact(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String result = text;
-        for (String secret : secrets) {
-            if (result.contains(secret)) {
-                result = result.replace(secret, mask(secret));
-            }
-        }
-        for (Pattern pattern : shortSecrets) {
-            result = pattern.matcher(result).replaceAll(Matcher.quoteReplacement(MASK));
+        String result = maskLiterals(text);
+        if (shortSecrets != null) {
+            result = shortSecrets.matcher(result).replaceAll(Matcher.quoteReplacement(MASK));
         }
         result = GITLAB_TOKEN.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
         result = URL_USERINFO.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
@@ -160,6 +164,42 @@ public final class Redactor {
             return Matcher.quoteReplacement(m.group(1) + m.group(2) + m.group(3) + mask(value));
         });
         return result;
+    }
+
+    /** Masks the known secrets: at each position the longest one that starts there; linear in the text. */
+    private String maskLiterals(String text) {
+        if (byPrefix.isEmpty() || text.length() < PREFIX) {
+            return text;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        int index = 0;
+        while (index + PREFIX <= text.length()) {
+            List<String> candidates = byPrefix.get(text.substring(index, index + PREFIX));
+            String hit = null;
+            if (candidates != null) {
+                for (String candidate : candidates) {
+                    if (text.startsWith(candidate, index)) {
+                        hit = candidate;
+                        break;
+                    }
+                }
+            }
+            if (hit == null) {
+                index++;
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, index).append(mask(hit));
+            index += hit.length();
+            copied = index;
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, copied, text.length()).toString();
     }
 
     /**
