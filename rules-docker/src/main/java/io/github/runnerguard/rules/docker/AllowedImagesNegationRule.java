@@ -34,15 +34,14 @@ public final class AllowedImagesNegationRule implements SecurityRule {
             TenancySeverity.always(Severity.MEDIUM),
             "Medium whatever the tenancy: the list does not do what its author meant, whoever uses the runner.",
             "gitlab-runner matches an image against each allow-list entry with doublestar and stops at the first "
-                    + "match; nothing reads a leading \"!\" as an exclusion, so an entry such as \"!*/kali*\" matches no "
+                    + "match; nothing reads a leading \"!\" as an exclusion, so an entry such as \"!*/kali*\" matches "
+                    + "no "
                     + "image and excludes nothing. GitLab's own example [\"**\", \"!*/kali*\"] allows every image, "
                     + "Kali included.",
-            """
-                    List only the images to allow; to keep an image out, leave it out of every pattern:
-
-                    [runners.docker]
-                      allowed_images = ["registry.example.com/ci/*:*", "docker.io/library/*:*"]
-                    """,
+            "List only the images to allow; to keep an image out, leave it out of every pattern:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  allowed_images = [\"registry.example.com/ci/*:*\", \"docker.io/library/*:*\"]\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#restrict-docker-images-and-services"),
             List.of("docs/executors/docker.md: Restrict Docker images and services", "CWE-183"),
             List.of("docker", "images", "allow-list"),

@@ -31,16 +31,14 @@ public final class AllowedImagesUnrestrictedRule implements SecurityRule {
             "Hardening that matters with untrusted users: not reported for a dedicated runner, low on a shared one, "
                     + "medium when several organisations share it.",
             "allowed_images and allowed_services limit the images .gitlab-ci.yml may name, as doublestar globs. "
-                    + "Left empty they allow every image (the same as [\"**\"]), and a pattern such as \"**\", \"*\", "
-                    + "\"**/*\" or \"*/*:*\" allows every image or every Docker Hub image, so any job can bring "
+                    + "Left empty they allow every image (the same as [\"**\"]), and a pattern made only of *, / and : "
+                    + "(such as \"**\" or \"*\") allows every image or every Docker Hub image, so any job can bring "
                     + "tooling from any registry onto the runner's host. One finding per list.",
-            """
-                    List the registries and images jobs may use:
-
-                    [runners.docker]
-                      allowed_images = ["registry.example.com/ci/*:*"]
-                      allowed_services = ["registry.example.com/ci/*:*", "docker:*-dind-rootless"]
-                    """,
+            "List the registries and images jobs may use:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  allowed_images = [\"registry.example.com/ci/*:*\"]\n"
+                    + "  allowed_services = [\"registry.example.com/ci/*:*\", \"docker:*-dind-rootless\"]\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#restrict-docker-images-and-services"),
             List.of("docs/configuration/advanced-configuration.md: The [runners.docker] section", "CWE-829"),
             List.of("docker", "images", "allow-list"),

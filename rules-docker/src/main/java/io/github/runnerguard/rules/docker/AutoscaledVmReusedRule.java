@@ -40,16 +40,14 @@ public final class AutoscaledVmReusedRule implements SecurityRule {
                     + "capacity_per_instance = 1 and max_use_count = 1 give each job a secure ephemeral instance. "
                     + "MaxBuilds and max_use_count of 0 or unset mean unlimited reuse, and a capacity above 1 runs "
                     + "jobs side by side on one instance.",
-            """
-                    Give each job its own VM:
-
-                    [runners.machine]        # docker+machine
-                      MaxBuilds = 1
-
-                    [runners.autoscaler]     # docker-autoscaler
-                      capacity_per_instance = 1
-                      max_use_count = 1
-                    """,
+            "Give each job its own VM:\n"
+                    + "\n"
+                    + "[runners.machine]        # docker+machine\n"
+                    + "  MaxBuilds = 1\n"
+                    + "\n"
+                    + "[runners.autoscaler]     # docker-autoscaler\n"
+                    + "  capacity_per_instance = 1\n"
+                    + "  max_use_count = 1\n",
             URI.create("https://docs.gitlab.com/runner/security/#usage-of-docker-executor"),
             List.of("Usage of Docker executor", "Reduce the security risk of using privileged containers",
                     "CIS Software Supply Chain Security Guide v1.0 2.2.1", "CWE-668"),

@@ -38,14 +38,12 @@ public final class DaemonUnencryptedRule implements SecurityRule {
                     + "can reach the port, a job container through the bridge gateway included, controls the daemon "
                     + "and so the host, and registry credentials cross the network in clear text. Not checked for "
                     + "docker+machine, which uses docker-machine's TLS credentials for each VM.",
-            """
-                    Use the local socket, or require mutual TLS on the TCP endpoint:
-
-                    [runners.docker]
-                      host = "tcp://docker.example.com:2376"
-                      tls_verify = true
-                      tls_cert_path = "/etc/gitlab-runner/docker-certs"  # ca.pem, cert.pem, key.pem
-                    """,
+            "Use the local socket, or require mutual TLS on the TCP endpoint:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  host = \"tcp://docker.example.com:2376\"\n"
+                    + "  tls_verify = true\n"
+                    + "  tls_cert_path = \"/etc/gitlab-runner/docker-certs\"  # ca.pem, cert.pem, key.pem\n",
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/"
                     + "#the-runnersdocker-section"),
             List.of("Secure the runner host", "CWE-306", "CWE-319"),

@@ -53,13 +53,11 @@ public final class DangerousCapabilityRule implements SecurityRule {
                     + "SYSLOG (any case, with or without CAP_) each let a job reach past the container into the host's "
                     + "kernel, files, processes or network. Not reported for docker-windows: Windows containers have "
                     + "no Linux capabilities.",
-            """
-                    Remove the capability; start from none and add back only what jobs need:
-
-                    [runners.docker]
-                      cap_drop = ["ALL"]
-                      cap_add = ["CHOWN", "DAC_OVERRIDE", "FOWNER"]
-                    """,
+            "Remove the capability; start from none and add back only what jobs need:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  cap_drop = [\"ALL\"]\n"
+                    + "  cap_add = [\"CHOWN\", \"DAC_OVERRIDE\", \"FOWNER\"]\n",
             URI.create("https://docs.gitlab.com/runner/security/#usage-of-docker-executor"),
             List.of("Usage of Docker executor", "CIS Docker Benchmark v1.6.0 5.4", "CWE-250"),
             List.of("docker", "capabilities", "container-escape"),

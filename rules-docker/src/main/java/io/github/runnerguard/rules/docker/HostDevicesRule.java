@@ -37,13 +37,11 @@ public final class HostDevicesRule implements SecurityRule {
                     + "each glob, and device_cgroup_rules lets build containers create and use the devices a rule "
                     + "names. GitLab's guidance is to restrict device access to trusted images; a rule for every "
                     + "device or block device reaches the host's disks, and a match-all services_devices pattern "
-                    + "(such as \"**/*\") gives the devices to any image a job names.",
-            """
-                    Pass only the devices jobs need, to the images that need them:
-
-                    [runners.docker.services_devices]
-                      "registry.example.com/hw-test/*" = ["/dev/bus/usb"]
-                    """,
+                    + "(such as \"**\") gives the devices to any image a job names.",
+            "Pass only the devices jobs need, to the images that need them:\n"
+                    + "\n"
+                    + "[runners.docker.services_devices]\n"
+                    + "  \"registry.example.com/hw-test/*\" = [\"/dev/bus/usb\"]\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#using-host-devices"),
             List.of("docs/executors/docker.md: Using host devices", "CIS Docker Benchmark v1.6.0 5.18", "CWE-668"),
             List.of("docker", "devices", "isolation"),

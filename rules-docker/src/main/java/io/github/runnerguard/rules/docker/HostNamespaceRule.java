@@ -36,15 +36,12 @@ public final class HostNamespaceRule implements SecurityRule {
                     + "implications; ipcmode = \"host\" shares the host's IPC and shared memory; userns_mode = "
                     + "\"host\" takes containers out of the daemon's user-namespace remapping, so root in a job is "
                     + "root on the host. The values are compared exactly, as Docker does.",
-            """
-                    Leave the namespace modes unset; for a network per job use the feature flag instead of \
-                    network_mode:
-
-                    [runners.docker]
-                      # no network_mode, pid_mode, ipcmode or userns_mode
-                    [runners.feature_flags]
-                      FF_NETWORK_PER_BUILD = true
-                    """,
+            "Leave the namespace modes unset; for a network per job use the feature flag instead of network_mode:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  # no network_mode, pid_mode, ipcmode or userns_mode\n"
+                    + "[runners.feature_flags]\n"
+                    + "  FF_NETWORK_PER_BUILD = true\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#pid-mode"),
             List.of("Usage of Docker executor", "CIS Docker Benchmark v1.6.0 5.10", "CIS Docker Benchmark v1.6.0 5.16",
                     "CIS Docker Benchmark v1.6.0 5.17", "CIS Docker Benchmark v1.6.0 5.31", "CWE-668"),

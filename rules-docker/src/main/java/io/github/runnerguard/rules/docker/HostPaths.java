@@ -25,7 +25,8 @@ final class HostPaths {
     /** Directories that hold an engine socket in a default installation (rootful, and rootless under /run/user). */
     private static final List<String> SOCKET_DIRECTORIES = List.of("/var/run", "/run", "/var/run/docker", "/run/docker",
             "/run/containerd", "/var/run/containerd", "/run/podman", "/var/run/podman", "/run/crio", "/var/run/crio");
-    private static final Pattern ROOTLESS_SOCKET_DIRECTORY = Pattern.compile("/run/user(?:/\\d+(?:/(?:podman|docker))?)?");
+    private static final Pattern ROOTLESS_SOCKET_DIRECTORY =
+            Pattern.compile("/run/user(?:/\\d+(?:/(?:podman|docker))?)?");
 
     /** Host paths (Linux) whose exposure to a job endangers the host, its other jobs or the runner's secrets. */
     static final List<String> SENSITIVE_LINUX = List.of("/", "/etc", "/root", "/home", "/boot", "/dev", "/proc", "/sys",

@@ -32,16 +32,15 @@ public final class NoNewPrivilegesMissingRule implements SecurityRule {
             "Missing hardening: not reported for a dedicated runner, low when the runner is shared.",
             "Without no-new-privileges a process in a job container can gain privileges through setuid and setgid "
                     + "binaries such as sudo, which GitLab's guidance asks to disable. The option is on when "
-                    + "security_opt holds no-new-privileges, no-new-privileges=true or no-new-privileges:true. A Docker "
+                    + "security_opt holds no-new-privileges, no-new-privileges=true or no-new-privileges:true. A "
+                    + "Docker "
                     + "daemon started with no-new-privileges in daemon.json sets it for every container, which "
                     + "config.toml does not show. Not reported for docker-windows, where it is a Linux-only "
                     + "mechanism.",
-            """
-                    Turn it on for build containers:
-
-                    [runners.docker]
-                      security_opt = ["no-new-privileges=true"]
-                    """,
+            "Turn it on for build containers:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  security_opt = [\"no-new-privileges=true\"]\n",
             URI.create("https://docs.gitlab.com/runner/security/#usage-of-docker-executor"),
             List.of("Usage of Docker executor", "CIS Docker Benchmark v1.6.0 5.26", "CWE-269"),
             List.of("docker", "hardening"),

@@ -28,22 +28,22 @@ public final class PrivilegedRule implements SecurityRule {
             Severity.CRITICAL,
             TenancySeverity.of(Severity.HIGH, Severity.CRITICAL, Severity.CRITICAL),
             "A privileged job can take over the host its container runs on: on a dedicated runner that host serves one "
-                    + "trusted project (high), on a shared or multi-tenant runner it serves everyone's jobs (critical). "
+                    + "trusted project (high), on a shared or multi-tenant runner it serves everyone's jobs "
+                    + "(critical). "
                     + "One level lower when allowed_privileged_images limits which images run privileged.",
             "With privileged = true gitlab-runner starts job containers with Docker's --privileged flag: every "
                     + "capability, every host device, no seccomp or AppArmor confinement. A job can gain full root "
                     + "access to the runner's host or autoscaled VM, mount its disks and break out of the container, "
                     + "and the job chooses the image. Not reported for docker-windows, whose Docker daemon refuses "
                     + "privileged containers (\"Windows does not support privileged mode\").",
-            """
-                    Turn privileged mode off. If jobs build images, give privilege only to a rootless \
-                    Docker-in-Docker service, on VMs that each run one job:
-
-                    [runners.docker]
-                      privileged = false
-                      services_privileged = true
-                      allowed_privileged_services = ["docker.io/library/docker:*-dind-rootless", "docker:*-dind-rootless"]
-                    """,
+            "Turn privileged mode off. If jobs build images, give privilege only to a rootless Docker-in-Docker "
+                    + "service, on VMs that each run one job:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  privileged = false\n"
+                    + "  services_privileged = true\n"
+                    + "  allowed_privileged_services = [\"docker.io/library/docker:*-dind-rootless\", "
+                    + "\"docker:*-dind-rootless\"]\n",
             URI.create("https://docs.gitlab.com/runner/security/#usage-of-docker-executor"),
             List.of("Usage of Docker executor", "Reduce the security risk of using privileged containers",
                     "CIS Docker Benchmark v1.6.0 5.5", "CWE-250"),

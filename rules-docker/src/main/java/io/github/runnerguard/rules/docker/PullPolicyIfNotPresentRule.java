@@ -43,13 +43,11 @@ public final class PullPolicyIfNotPresentRule implements SecurityRule {
                     + "runs it because another project pulled it earlier. A policy list such as [\"always\", "
                     + "\"if-not-present\"] falls back to the local image in the same way, and allowed_pull_policies "
                     + "lets jobs pick if-not-present in .gitlab-ci.yml.",
-            """
-                    Pull every image on every job, and do not let jobs choose another policy:
-
-                    [runners.docker]
-                      pull_policy = ["always"]
-                      allowed_pull_policies = ["always"]
-                    """,
+            "Pull every image on every job, and do not let jobs choose another policy:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  pull_policy = [\"always\"]\n"
+                    + "  allowed_pull_policies = [\"always\"]\n",
             URI.create("https://docs.gitlab.com/runner/security/"
                     + "#usage-of-private-docker-images-with-if-not-present-pull-policy"),
             List.of("Usage of private Docker images with `if-not-present` pull policy", "CWE-862"),
@@ -82,7 +80,8 @@ public final class PullPolicyIfNotPresentRule implements SecurityRule {
                     "allowed_pull_policies", docker.allowedPullPolicies());
             List<DockerRules.Element> policies = DockerRules.elements(runner, docker.raw(), "docker", "pull_policy",
                     docker.pullPolicy());
-            boolean fromAllowed = !allowed.isEmpty();
+            // Unset, the model's allowed_pull_policies holds pull_policy's value; gitlab-runner then uses pull_policy.
+            boolean fromAllowed = docker.allowedPullPolicies().isSet() && !allowed.isEmpty();
             List<DockerRules.Element> usable = fromAllowed ? allowed : policies;
             Optional<DockerRules.Element> ifNotPresent = usable.stream()
                     .filter(e -> e.value().equals(IF_NOT_PRESENT)).findFirst();

@@ -34,12 +34,10 @@ public final class RunsAsRootRule implements SecurityRule {
                     + "image's default user, which is root for most images, and (without allowed_users) a job may "
                     + "ask for any user, root included. GitLab's guidance is to run jobs as a non-root user. Not "
                     + "reported for docker-windows, where users are not Linux UIDs.",
-            """
-                    Run jobs as an unprivileged user that exists in the job images:
-
-                    [runners.docker]
-                      user = "1000:1000"
-                    """,
+            "Run jobs as an unprivileged user that exists in the job images:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  user = \"1000:1000\"\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#specify-which-user-runs-the-job"),
             List.of("Usage of Docker executor", "CWE-250"),
             List.of("docker", "user", "hardening"),
@@ -72,7 +70,8 @@ public final class RunsAsRootRule implements SecurityRule {
             String message;
             if (value.isEmpty()) {
                 List<String> allowed = docker.allowedUsers().orElse(List.of());
-                message = DockerRules.label(runner) + " sets no user (" + (user.isSet() ? "user = \"\"" : "user is unset")
+                message = DockerRules.label(runner) + " sets no user ("
+                        + (user.isSet() ? "user = \"\"" : "user is unset")
                         + "), so jobs run as their image's default user, root for most images"
                         + (allowed.isEmpty() ? ", and a job may ask for any user, root included."
                         : (allowed.stream().anyMatch(RunsAsRootRule::isRoot)

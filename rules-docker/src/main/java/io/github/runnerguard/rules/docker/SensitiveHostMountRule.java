@@ -37,12 +37,10 @@ public final class SensitiveHostMountRule implements SecurityRule {
                     + "the host's secrets or, read-write, change the host. Anonymous volumes (/cache) and named "
                     + "volumes (name:/path) are not host paths and are not reported; engine sockets and the "
                     + "directories holding them are reported by docker.socket-mount instead.",
-            """
-                    Mount only a directory made for jobs, read-only unless jobs must write to it:
-
-                    [runners.docker]
-                      volumes = ["/cache", "/srv/ci-shared:/shared:ro"]
-                    """,
+            "Mount only a directory made for jobs, read-only unless jobs must write to it:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  volumes = [\"/cache\", \"/srv/ci-shared:/shared:ro\"]\n",
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/"
                     + "#volumes-in-the-runnersdocker-section"),
             List.of("Secure the runner host", "CIS Docker Benchmark v1.6.0 5.6", "CWE-668"),

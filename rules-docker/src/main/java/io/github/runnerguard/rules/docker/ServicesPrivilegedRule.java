@@ -32,18 +32,18 @@ public final class ServicesPrivilegedRule implements SecurityRule {
                     + "(medium), a host takeover risk once several projects (high) or organisations (critical) share "
                     + "the runner.",
             "Services run privileged when services_privileged is true, or when it is unset and privileged is true "
-                    + "(it inherits). Without allowed_privileged_services every service image a job names gets Docker's "
+                    + "(it inherits). Without allowed_privileged_services every service image a job names gets "
+                    + "Docker's "
                     + "--privileged flag, and a privileged service can take over the host as easily as a privileged "
                     + "build container. Not reported for docker-windows, whose Docker daemon refuses privileged "
                     + "containers.",
-            """
-                    Give privilege only to the service images that need it, such as rootless Docker-in-Docker, or \
-                    turn it off:
-
-                    [runners.docker]
-                      services_privileged = true
-                      allowed_privileged_services = ["docker.io/library/docker:*-dind-rootless", "docker:*-dind-rootless"]
-                    """,
+            "Give privilege only to the service images that need it, such as rootless Docker-in-Docker, or turn it "
+                    + "off:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  services_privileged = true\n"
+                    + "  allowed_privileged_services = [\"docker.io/library/docker:*-dind-rootless\", "
+                    + "\"docker:*-dind-rootless\"]\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/"
                     + "#use-rootless-docker-in-docker-with-restricted-privileged-mode"),
             List.of("Reduce the security risk of using privileged containers", "CIS Docker Benchmark v1.6.0 5.5",

@@ -37,12 +37,10 @@ public final class SetuidSetgidKeptRule implements SecurityRule {
                     + "step closer to the host. The effective set follows Docker: cap_drop = [\"ALL\"] keeps only "
                     + "cap_add, cap_add wins over cap_drop otherwise, and a privileged container keeps everything. Not "
                     + "reported for docker-windows: Windows containers have no Linux capabilities.",
-            """
-                    Drop both capabilities (or drop ALL and add back only what jobs need):
-
-                    [runners.docker]
-                      cap_drop = ["SETUID", "SETGID"]
-                    """,
+            "Drop both capabilities (or drop ALL and add back only what jobs need):\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  cap_drop = [\"SETUID\", \"SETGID\"]\n",
             URI.create("https://docs.gitlab.com/runner/security/#usage-of-docker-executor"),
             List.of("Usage of Docker executor", "CIS Docker Benchmark v1.6.0 5.4", "CWE-250"),
             List.of("docker", "capabilities", "hardening"),

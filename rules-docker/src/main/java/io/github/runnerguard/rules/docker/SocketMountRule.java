@@ -34,13 +34,11 @@ public final class SocketMountRule implements SecurityRule {
                     + "pipe such as \\\\.\\pipe\\docker_engine hands the host's container engine to every job and "
                     + "service. A job can then start a privileged container that mounts the host's root file system. "
                     + "A :ro mount does not help: a socket stays usable on a read-only mount.",
-            """
-                    Remove the socket from volumes. To build images, use Docker-in-Docker as a (rootless) service or a \
-                    daemonless builder such as BuildKit rootless, Buildah or Kaniko:
-
-                    [runners.docker]
-                      volumes = ["/cache"]
-                    """,
+            "Remove the socket from volumes. To build images, use Docker-in-Docker as a (rootless) service or a "
+                    + "daemonless builder such as BuildKit rootless, Buildah or Kaniko:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  volumes = [\"/cache\"]\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#use-podman-to-run-docker-commands"),
             List.of("Usage of Docker executor", "CIS Docker Benchmark v1.6.0 5.32", "CWE-668"),
             List.of("docker", "volumes", "socket", "container-escape"),

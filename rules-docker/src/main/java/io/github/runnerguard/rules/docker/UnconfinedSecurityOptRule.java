@@ -36,13 +36,11 @@ public final class UnconfinedSecurityOptRule implements SecurityRule {
                     + "the host kernel's whole attack surface to the job. systempaths=unconfined is not reported: the "
                     + "Docker API rejects it, so such jobs fail before they start. Not reported for docker-windows, "
                     + "where these are Linux-only mechanisms.",
-            """
-                    Remove the option and keep Docker's default confinement; if a job needs more, give it a narrower \
-                    custom profile:
-
-                    [runners.docker]
-                      security_opt = ["no-new-privileges=true"]
-                    """,
+            "Remove the option and keep Docker's default confinement; if a job needs more, give it a narrower custom "
+                    + "profile:\n"
+                    + "\n"
+                    + "[runners.docker]\n"
+                    + "  security_opt = [\"no-new-privileges=true\"]\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#troubleshooting-selinux-issues"),
             List.of("Usage of Docker executor", "CIS Docker Benchmark v1.6.0 5.2", "CIS Docker Benchmark v1.6.0 5.3",
                     "CIS Docker Benchmark v1.6.0 5.22", "CWE-693"),

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * One {@code [runners.docker] volumes} entry, parsed the way gitlab-runner's Docker executor parses it.
  *
  * <p>The grammars are those of gitlab-runner's {@code executors/docker/internal/volumes/parser} package
- * ({@code linux_parser.go} and {@code windows_parser.go}, after Docker Engine's own): {@code [source:]destination[:mode]}
- * where the source is a host path, a named volume, or (Windows) a named pipe. A string gitlab-runner cannot parse makes
- * every job of the runner fail before a container starts, so it mounts nothing and {@link #parse} returns empty. The
+ * ({@code linux_parser.go} and {@code windows_parser.go}, after Docker Engine's own):
+ * {@code [source:]destination[:mode]} where the source is a host path, a named volume, or (Windows) a named pipe. A
+ * string gitlab-runner cannot parse makes every job of the runner fail before a container starts, so it mounts
+ * nothing and {@link #parse} returns empty. The
  * quantifiers are possessive where the original ones cannot give characters back, so a hostile string cannot make
  * the match backtrack exponentially; the set of accepted strings is unchanged.
  *
@@ -50,7 +51,8 @@ record VolumeSpec(String source, String destination, String mode, Kind kind) {
             + "$");
 
     // executors/docker/internal/volumes/parser/windows_parser.go (the whole expression is case-insensitive there)
-    private static final String WINDOWS_HOST_DIR = "(?:\\\\\\\\\\?\\\\)?[a-z]:[\\\\/](?:[^\\\\/:*?\"<>|\\r\\n]++[\\\\/]?)*+";
+    private static final String WINDOWS_HOST_DIR =
+            "(?:\\\\\\\\\\?\\\\)?[a-z]:[\\\\/](?:[^\\\\/:*?\"<>|\\r\\n]++[\\\\/]?)*+";
     private static final String WINDOWS_VOLUME_NAME = "[^\\\\/:*?\"<>|\\r\\n]++";
     private static final String WINDOWS_NAMED_PIPE = "[/\\\\]{2}\\.[/\\\\]pipe[/\\\\][^:*?\"<>|\\r\\n]++";
     private static final Pattern WINDOWS = Pattern.compile("^"
