@@ -123,9 +123,9 @@ class DockerPropertiesTest {
                 ""));
         Gen<String> machine = Generate.pick(List.of("", "  [runners.machine]\n    MaxBuilds = 10\n",
                 "  [runners.autoscaler]\n    capacity_per_instance = 3\n"));
-        qt().withExamples(120).forAll(executors, risky, risky, machine, TENANCIES)
-                .checkAssert((executor, first, second, vm, tenancy) -> {
-                    String config = config(executor, first + second + vm);
+        qt().withExamples(120).forAll(executors, risky.zip(risky, String::concat), machine, TENANCIES)
+                .checkAssert((executor, settings, vm, tenancy) -> {
+                    String config = config(executor, settings + vm);
                     assertEquals(List.of(), run(AllDockerRules.all(), config, tenancy), config);
                 });
     }

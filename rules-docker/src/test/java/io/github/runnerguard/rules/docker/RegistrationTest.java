@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.TreeSet;
 import io.github.runnerguard.spi.SecurityRule;
 import io.github.runnerguard.testkit.RuleTestKit;
@@ -21,28 +19,14 @@ class RegistrationTest {
         ServiceRegistrationCheck.assertConsistent(Path.of(""));
     }
 
+    /** ServiceLoader (through the testkit, whose module declares the service use) finds each of the 16 rules. */
     @Test
     void serviceLoaderFindsEveryRule() {
-        Set<String> found = new TreeSet<>();
-        for (SecurityRule rule : ServiceLoader.load(SecurityRule.class)) {
-            if (rule.descriptor().family().equals("docker")) {
-                found.add(rule.descriptor().id());
-            }
-        }
-        Set<String> expected = new TreeSet<>();
-        for (SecurityRule rule : AllDockerRules.all()) {
-            expected.add(rule.descriptor().id());
-        }
-        assertEquals(expected, found);
-        assertEquals(16, found.size());
-    }
-
-    @Test
-    void discoveredRulesAreUsableThroughTheTestKit() {
         List<String> ids = new ArrayList<>();
         for (SecurityRule rule : AllDockerRules.all()) {
             ids.add(RuleTestKit.discovered(rule.descriptor().id()).rule().descriptor().id());
         }
         assertEquals(AllDockerRules.all().stream().map(r -> r.descriptor().id()).toList(), ids);
+        assertEquals(16, new TreeSet<>(ids).size());
     }
 }
