@@ -78,7 +78,7 @@ public final class AllowedImagesNegationRule implements SecurityRule {
                 Optional<String> matchAll = Optional.empty();
                 for (DockerRules.Element element : elements) {
                     if (ImagePatterns.isNegation(element.value())) {
-                        String message = DockerRules.label(runner) + "'s " + key + " entry \"" + element.value()
+                        String message = DockerRules.label(runner) + ": " + key + " entry \"" + element.value()
                                 + "\" excludes nothing: gitlab-runner has no \"!\" exclusion, so the entry matches "
                                 + "no image" + matchAll.map(p -> ", and \"" + p + "\" before it already allows "
                                 + "every image").orElse("") + ".";

@@ -87,7 +87,7 @@ public final class AllowedImagesUnrestrictedRule implements SecurityRule {
         }
         for (DockerRules.Element element : elements) {
             if (ImagePatterns.matchesEverything(element.value())) {
-                String message = DockerRules.label(runner) + "'s " + key + " holds the pattern \"" + element.value()
+                String message = DockerRules.label(runner) + ": " + key + " holds the pattern \"" + element.value()
                         + "\", which allows " + (element.value().equals("*") ? "every Docker Hub official " + noun
                         : "every " + noun) + ", so the list restricts little.";
                 findings.add(DockerRules.finding(DESCRIPTOR, severity, config, runner, element.keyPath(),

@@ -84,7 +84,9 @@ public final class AutoscaledVmReusedRule implements SecurityRule {
             }
             for (VmReuse.Reuse reuse : reuses) {
                 String message = DockerRules.label(runner) + " reuses its autoscaled VMs (" + reuse.setting() + "): "
-                        + reuse.effect() + ", so a job can leave code, files or credentials behind for other jobs."
+                        + reuse.effect() + (reuse.together()
+                        ? ", so jobs running side by side can read and tamper with each other's files and processes."
+                        : ", so a job can leave code, files or credentials behind for the jobs after it.")
                         + (privileged ? " Jobs also run privileged (" + privilegeCause(docker)
                         + "; see docker.privileged), so a job can take over the VM itself: keep privileged mode to "
                         + "VMs that each run a single job." : "");

@@ -55,6 +55,6 @@ final class Privilege {
         return ImagePatterns.firstMatchAll(allowList)
                 .map(pattern -> "every " + noun + " a job names (" + key + " contains \"" + pattern + "\")")
                 .orElse(noun + "s matching " + key + " = " + DockerRules.toml(allowList)
-                        + ", which any job can name");
+                        + " (a job can name any of them)");
     }
 }

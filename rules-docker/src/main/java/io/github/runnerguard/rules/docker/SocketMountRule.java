@@ -77,8 +77,8 @@ public final class SocketMountRule implements SecurityRule {
                 String message = DockerRules.label(runner) + " mounts " + exposure.get().what()
                         + " into every job and service container (volumes entry \"" + element.value() + "\")"
                         + (volume.get().readOnly() ? "; :ro does not help, a socket stays usable read-only" : "")
-                        + ": any job can drive the host's container engine, start a privileged container and "
-                        + "become root on the host.";
+                        + ": any job can drive the container engine, start a privileged container and become root "
+                        + "on " + PrivilegedRule.host(runner) + ".";
                 findings.add(DockerRules.finding(DESCRIPTOR, severity.get(), config, runner, element.keyPath(),
                         element.position(), message, DESCRIPTOR.remediation()));
             }

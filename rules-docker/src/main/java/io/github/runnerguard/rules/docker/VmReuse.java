@@ -29,8 +29,9 @@ final class VmReuse {
      * @param position where that key is, or null when it is absent
      * @param setting  the setting as a short text ({@code MaxBuilds = 100}, {@code MaxBuilds unset})
      * @param effect   what it means, as a clause
+     * @param together true when jobs share an instance at the same time, rather than one after another
      */
-    record Reuse(String keyPath, @Nullable Position position, String setting, String effect) {
+    record Reuse(String keyPath, @Nullable Position position, String setting, String effect, boolean together) {
     }
 
     /** The ways the runner reuses its VMs; empty for a runner with single-use VMs or without autoscaled VMs. */
@@ -45,7 +46,7 @@ final class VmReuse {
                     String effect = value > 1 ? "each VM runs up to " + value + " jobs before it is removed"
                             : "each VM runs jobs until it is removed for being idle (0 and unset mean unlimited)";
                     reuses.add(new Reuse(DockerRules.path(runner, "machine", "MaxBuilds"), maxBuilds.position(),
-                            setting, effect));
+                            setting, effect, false));
                 }
             }
             case "docker-autoscaler" -> {
@@ -57,14 +58,14 @@ final class VmReuse {
                     String effect = uses > 1 ? "each instance runs up to " + uses + " jobs before it is removed"
                             : "each instance runs jobs until it is removed (0 and unset mean unlimited)";
                     reuses.add(new Reuse(DockerRules.path(runner, "autoscaler", "max_use_count"),
-                            maxUseCount.position(), setting, effect));
+                            maxUseCount.position(), setting, effect, false));
                 }
                 Value<Long> capacity = autoscaler.capacityPerInstance();
                 long jobs = capacity.orElse(1L);
                 if (jobs > 1) {
                     reuses.add(new Reuse(DockerRules.path(runner, "autoscaler", "capacity_per_instance"),
                             capacity.position(), "capacity_per_instance = " + jobs,
-                            "up to " + jobs + " jobs share one instance at the same time"));
+                            "up to " + jobs + " jobs share one instance at the same time", true));
                 }
             }
             default -> {

@@ -123,7 +123,8 @@ class DockerPropertiesTest {
                 ""));
         Gen<String> machine = Generate.pick(List.of("", "  [runners.machine]\n    MaxBuilds = 10\n",
                 "  [runners.autoscaler]\n    capacity_per_instance = 3\n"));
-        qt().withExamples(80).forAll(executors, risky.zip(risky, (a, b) -> a.equals(b) ? a : a + b), machine, TENANCIES)
+        Gen<String> twoSettings = risky.zip(risky, (a, b) -> a.equals(b) ? a : a + b);
+        qt().withExamples(80).forAll(executors, twoSettings, machine, TENANCIES)
                 .checkAssert((executor, settings, vm, tenancy) -> {
                     String config = config(executor, settings + vm);
                     assertEquals(List.of(), run(AllDockerRules.all(), config, tenancy), config);
