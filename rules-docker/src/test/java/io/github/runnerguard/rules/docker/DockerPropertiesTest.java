@@ -159,6 +159,32 @@ class DockerPropertiesTest {
     }
 
     @Test
+    void mistypedValuesNeverMakeARuleThrow() {
+        Gen<String> keys = Generate.pick(List.of("privileged", "services_privileged", "volumes", "cap_add", "cap_drop",
+                "security_opt", "services_security_opt", "user", "allowed_users", "network_mode", "pid_mode",
+                "ipcmode", "userns_mode", "devices", "device_cgroup_rules", "services_devices", "pull_policy",
+                "allowed_pull_policies", "host", "tls_verify", "allowed_images", "allowed_services",
+                "allowed_privileged_images", "allowed_privileged_services"));
+        Gen<String> values = Generate.pick(List.of("5", "true", "\"text\"", "[1, 2]", "[\"a\", 3]", "{ a = 1 }",
+                "[]", "{}", "1979-05-27T07:32:00Z", "[[\"nested\"]]", "-1", "3.5"));
+        Gen<String> sections = Generate.pick(List.of("", "  [runners.machine]\n    MaxBuilds = \"many\"\n",
+                "  [runners.autoscaler]\n    max_use_count = true\n    capacity_per_instance = \"2\"\n",
+                "  [runners.autoscaler.connector_config]\n    os = 7\n"));
+        qt().withExamples(150).forAll(keys, values, DOCKER_EXECUTORS.mix(Generate.constant("docker-windows")),
+                sections).checkAssert((key, value, executor, section) -> {
+                    String config = config(executor, "    " + key + " = " + value + "\n" + section);
+                    io.github.runnerguard.load.LoadResult result = io.github.runnerguard.load.ConfigLoader.defaults()
+                            .load(config, "mistyped.toml");
+                    if (result.config() == null) {
+                        return;
+                    }
+                    for (SecurityRule rule : AllDockerRules.all()) {
+                        rule.check(result.config(), io.github.runnerguard.spi.AuditContext.defaults());
+                    }
+                });
+    }
+
+    @Test
     void volumeParsingNeverThrows() {
         Gen<String> text = strings().betweenCodePoints(0x20, 0x7e).ofLengthBetween(0, 60);
         qt().withExamples(2000).forAll(text).checkAssert(spec -> {
