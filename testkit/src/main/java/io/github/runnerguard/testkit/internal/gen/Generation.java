@@ -1,0 +1,16 @@
+package io.github.runnerguard.testkit.internal.gen;
+
+import java.util.function.IntUnaryOperator;
+import io.github.runnerguard.testkit.GeneratedConfig;
+
+/** The entry point of the generator's implementation. Stateless and thread-safe. */
+public final class Generation {
+
+    private Generation() {
+    }
+
+    /** Drafts a config from {@code choices} within {@code options} and writes it. */
+    public static GeneratedConfig generate(GenOptions options, IntUnaryOperator choices) {
+        return Renderer.render(new Drafter(options, choices).draft());
+    }
+}
