@@ -67,7 +67,8 @@ public final class Excerpt {
                 shown[line] = true;
             }
         } else {
-            for (int marked : sorted.keySet()) {
+            for (int mark : sorted.keySet()) {
+                int marked = Math.min(mark, lines.size());
                 for (int line = marked - CONTEXT; line <= marked + CONTEXT; line++) {
                     if (line >= 1 && line <= lines.size()) {
                         shown[line] = true;
