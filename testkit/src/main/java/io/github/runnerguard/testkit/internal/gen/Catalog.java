@@ -43,6 +43,9 @@ public final class Catalog {
     /** The sections each executor uses, in the order they are written. */
     public static final Map<String, List<Table>> SECTIONS_BY_EXECUTOR;
 
+    /** Every distinct executor section, in a fixed order. */
+    public static final List<Table> EXECUTOR_SECTIONS;
+
     /** Every top-level runner section the catalog knows, by model accessor (for "absent" expectations). */
     public static final Map<String, Table> ALL_SECTIONS;
 
@@ -187,6 +190,8 @@ public final class Catalog {
         byExecutor.put("custom", List.of(custom));
         byExecutor.put("instance", List.of(autoscaler, instance));
         SECTIONS_BY_EXECUTOR = Map.copyOf(byExecutor);
+        EXECUTOR_SECTIONS = List.of(docker, dockerWindows, machine, autoscaler, instance, kubernetes, ssh, parallels,
+                virtualbox, custom);
 
         Map<String, Table> all = new LinkedHashMap<>();
         for (Table table : List.of(docker, machine, autoscaler, instance, kubernetes, ssh, parallels, virtualbox,

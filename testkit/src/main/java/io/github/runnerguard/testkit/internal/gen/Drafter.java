@@ -49,42 +49,65 @@ final class Drafter {
 
     Draft draft() {
         Draft draft = new Draft();
-        int runners = 1 + choose(options.maxRunners());
+        // Which runner slots are used is decided first, and every slot is drafted whether used or not, so removing
+        // a runner (shrinking its choice to 0) leaves the choices of the others where they were: any runner can be
+        // the one left when the others shrink away. When no slot is chosen, the first one is used.
+        boolean[] present = new boolean[options.maxRunners()];
+        for (int i = 0; i < present.length; i++) {
+            present[i] = maybe();
+        }
         draft.flat = maybe();
         draft.headerComment = maybe();
         draft.global = table(Catalog.GLOBAL, Form.HEADER, "global.");
-        List<String> executors = options.usableExecutors();
-        for (int i = 0; i < runners; i++) {
-            RunnerDraft runner = new RunnerDraft();
-            runner.executor = executors.get(choose(executors.size()));
-            runner.name = NAME_PREFIXES[choose(NAME_PREFIXES.length)] + "-" + runner.executor.replace('+', '-')
-                    + "-" + (i + 1);
-            runner.nameStyle = choose(2);
-            runner.token = token(choose(1 << 20));
-            runner.table = table(Catalog.RUNNER, Form.HEADER, "");
-            String flagsPath = Catalog.FEATURE_FLAGS.model();
-            boolean flags = options.forced().containsKey(flagsPath)
-                    || (!options.omitted().contains(flagsPath) && maybe());
-            if (flags) {
-                runner.featureFlags = field(Catalog.FEATURE_FLAGS, flagsPath);
-                runner.featureFlagsForm = form(Form.HEADER);
+        List<RunnerDraft> slots = new ArrayList<>();
+        for (int i = 0; i < present.length; i++) {
+            slots.add(runner());
+        }
+        List<RunnerDraft> used = new ArrayList<>();
+        for (int i = 0; i < present.length; i++) {
+            if (present[i]) {
+                used.add(slots.get(i));
             }
-            for (Spec.Table section : Catalog.SECTIONS_BY_EXECUTOR.get(runner.executor)) {
-                TableDraft drafted = table(section, form(Form.HEADER), section.model() + ".");
-                runner.sections.add(drafted);
-            }
-            for (Spec.Table section : Catalog.COMMON_SECTIONS) {
-                String prefix = section.model() + ".";
-                if (forcedWithin(prefix) || maybe()) {
-                    TableDraft drafted = table(section, form(Form.HEADER), prefix);
-                    if (!drafted.isEmpty()) {
-                        runner.sections.add(drafted);
-                    }
-                }
-            }
+        }
+        if (used.isEmpty()) {
+            used.add(slots.get(0));
+        }
+        for (int i = 0; i < used.size(); i++) {
+            RunnerDraft runner = used.get(i);
+            runner.name = runner.name + "-" + (i + 1);
             draft.runners.add(runner);
         }
         return draft;
+    }
+
+    private RunnerDraft runner() {
+        List<String> executors = options.usableExecutors();
+        RunnerDraft runner = new RunnerDraft();
+        runner.executor = executors.get(choose(executors.size()));
+        runner.name = NAME_PREFIXES[choose(NAME_PREFIXES.length)] + "-" + runner.executor.replace('+', '-');
+        runner.nameStyle = choose(2);
+        runner.token = token(choose(1 << 20));
+        runner.table = table(Catalog.RUNNER, Form.HEADER, "");
+        String flagsPath = Catalog.FEATURE_FLAGS.model();
+        Drafted flags = field(Catalog.FEATURE_FLAGS, flagsPath);
+        Form flagsForm = form(Form.HEADER);
+        if (flags.included() && !options.omitted().contains(flagsPath)) {
+            runner.featureFlags = flags.field();
+            runner.featureFlagsForm = flagsForm;
+        }
+        for (Spec.Table section : Catalog.SECTIONS_BY_EXECUTOR.get(runner.executor)) {
+            runner.sections.add(table(section, form(Form.HEADER), section.model() + "."));
+        }
+        for (Spec.Table section : Catalog.COMMON_SECTIONS) {
+            String prefix = section.model() + ".";
+            int choice = choose(4);
+            Form form = Form.values()[Math.max(choice - 1, 0)];
+            TableDraft table = table(section, form, prefix);
+            if ((forcedWithin(prefix) || choice > 0) && !table.isEmpty()) {
+                runner.sections.add(table);
+            }
+        }
+        return runner;
     }
 
     private boolean forcedWithin(String prefix) {
@@ -93,64 +116,87 @@ final class Drafter {
 
     /** A form for a table whose parent has {@code parent} form: a header only under a header. */
     private Form form(Form parent) {
+        return form(parent, choose(3));
+    }
+
+    private static Form form(Form parent, int choice) {
         return switch (parent) {
-            case HEADER -> Form.values()[choose(3)];
-            case DOTTED -> choose(2) == 0 ? Form.DOTTED : Form.INLINE;
+            case HEADER -> Form.values()[choice];
+            case DOTTED -> choice < 2 ? Form.DOTTED : Form.INLINE;
             case INLINE -> Form.INLINE;
         };
     }
 
     /**
      * Drafts a table. {@code prefix} is the model path prefix of its fields for forcing and omitting ({@code null}
-     * for array elements, which cannot be forced).
+     * for array elements, which cannot be forced). Each part is one choice, drawn whether or not the part is kept,
+     * with 0 meaning "left out".
      */
     private TableDraft table(Spec.Table spec, Form form, @Nullable String prefix) {
         TableDraft table = new TableDraft(spec, form);
         for (Spec.Field field : spec.fields()) {
             @Nullable String path = prefix == null ? null : prefix + field.model();
+            Drafted drafted = field(field, path);
             if (path != null && options.omitted().contains(path)) {
                 continue;
             }
-            boolean forced = path != null && options.forced().containsKey(path);
-            if (forced || field.required() || maybe()) {
-                table.fields.add(field(field, path));
+            if (drafted.included() || field.required()) {
+                table.fields.add(drafted.field());
             }
         }
         for (Spec.Table sub : spec.tables()) {
             @Nullable String subPrefix = prefix == null ? null : prefix + sub.model() + ".";
+            int choice = choose(4);
+            TableDraft drafted = table(sub, form(form, Math.max(choice - 1, 0)), subPrefix);
             boolean forced = subPrefix != null && forcedWithin(subPrefix);
-            if (forced || maybe()) {
-                TableDraft drafted = table(sub, form(form), subPrefix);
-                if (!drafted.isEmpty()) {
-                    table.tables.add(drafted);
-                }
+            if ((forced || choice > 0) && !drafted.isEmpty()) {
+                table.tables.add(drafted);
             }
         }
         for (Spec.Array array : spec.arrays()) {
-            int count = choose(array.max() + 1);
-            if (count == 0) {
-                continue;
-            }
-            boolean inline = form != Form.HEADER || maybe();
+            boolean inlineChoice = maybe();
+            boolean inline = form != Form.HEADER || inlineChoice;
             ArrayDraft drafted = new ArrayDraft(array, inline);
-            for (int i = 0; i < count; i++) {
-                drafted.elements.add(table(array.element(), inline ? Form.INLINE : Form.HEADER, null));
+            for (int i = 0; i < array.max(); i++) {
+                boolean present = maybe();
+                TableDraft element = table(array.element(), inline ? Form.INLINE : Form.HEADER, null);
+                if (present) {
+                    drafted.elements.add(element);
+                }
             }
-            table.arrays.add(drafted);
+            if (!drafted.elements.isEmpty()) {
+                table.arrays.add(drafted);
+            }
         }
         return table;
     }
 
-    private FieldDraft field(Spec.Field field, @Nullable String path) {
-        Object value = path != null && options.forced().containsKey(path) ? options.forced().get(path)
-                : field.values().get(choose(field.values().size()));
+    /** A drafted field and whether the choice included it (forced fields are always included). */
+    private record Drafted(FieldDraft field, boolean included) {
+    }
+
+    /**
+     * Drafts a field with one choice: 0 leaves it out; 1, 2, ... include it with the value, key spelling and
+     * string style decoded from the number, the smallest numbers giving the first value, the canonical key and
+     * the plain style.
+     */
+    private Drafted field(Spec.Field field, @Nullable String path) {
         String key = field.key();
-        if (field.foldable()) {
-            List<String> variants = new ArrayList<>(new LinkedHashSet<>(List.of(key, toggleFirst(key),
-                    key.toUpperCase(Locale.ROOT), key.toLowerCase(Locale.ROOT))));
-            key = variants.get(choose(variants.size()));
+        List<String> variants = field.foldable()
+                ? new ArrayList<>(new LinkedHashSet<>(List.of(key, toggleFirst(key), key.toUpperCase(Locale.ROOT),
+                        key.toLowerCase(Locale.ROOT))))
+                : List.of(key);
+        int styles = 2;
+        int choice = choose(1 + field.values().size() * variants.size() * styles);
+        int decoded = Math.max(choice - 1, 0);
+        int style = decoded % styles;
+        String written = variants.get(decoded / styles % variants.size());
+        Object value = field.values().get(decoded / styles / variants.size());
+        boolean forced = path != null && options.forced().containsKey(path);
+        if (forced) {
+            value = options.forced().get(path);
         }
-        return new FieldDraft(field, key, value, choose(2));
+        return new Drafted(new FieldDraft(field, written, value, style), forced || choice > 0);
     }
 
     private static String toggleFirst(String key) {
