@@ -3,7 +3,6 @@ package io.github.runnerguard.testkit;
 import java.util.List;
 import java.util.Objects;
 import io.github.runnerguard.config.RunnerConfig;
-import io.github.runnerguard.testkit.internal.gen.ModelCheck;
 import org.opentest4j.AssertionFailedError;
 
 /**

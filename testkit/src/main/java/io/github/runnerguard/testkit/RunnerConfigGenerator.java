@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
-import io.github.runnerguard.testkit.internal.gen.Catalog;
-import io.github.runnerguard.testkit.internal.gen.Generation;
-import io.github.runnerguard.testkit.internal.gen.GenOptions;
 
 /**
  * A generator of realistic config.toml files, each with the {@link Expectation} of the model it must load to.

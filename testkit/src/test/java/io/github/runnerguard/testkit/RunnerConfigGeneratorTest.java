@@ -231,7 +231,7 @@ class RunnerConfigGeneratorTest {
             }
             return out;
         } else if (like instanceof Duration) {
-            return io.github.runnerguard.testkit.internal.gen.GoDuration.parse(node.stringValue());
+            return GoDuration.parse(node.stringValue());
         } else if (like instanceof OffsetDateTime) {
             return OffsetDateTime.parse(node.asString());
         } else if (like instanceof Map) {

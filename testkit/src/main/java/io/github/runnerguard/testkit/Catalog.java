@@ -1,4 +1,4 @@
-package io.github.runnerguard.testkit.internal.gen;
+package io.github.runnerguard.testkit;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import io.github.runnerguard.testkit.internal.gen.Spec.Array;
-import io.github.runnerguard.testkit.internal.gen.Spec.Defaulted;
-import io.github.runnerguard.testkit.internal.gen.Spec.Field;
-import io.github.runnerguard.testkit.internal.gen.Spec.Table;
-import io.github.runnerguard.testkit.internal.gen.Spec.Type;
+import io.github.runnerguard.testkit.Spec.Array;
+import io.github.runnerguard.testkit.Spec.Defaulted;
+import io.github.runnerguard.testkit.Spec.Field;
+import io.github.runnerguard.testkit.Spec.Table;
+import io.github.runnerguard.testkit.Spec.Type;
 
 /**
  * The settings the generator writes, with realistic candidate values (safe and risky), taken from
@@ -19,7 +19,7 @@ import io.github.runnerguard.testkit.internal.gen.Spec.Type;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Catalog {
+final class Catalog {
 
     /** Every executor gitlab-runner registers, simplest first. */
     public static final List<String> EXECUTORS = List.of("shell", "ssh", "docker", "docker-windows",

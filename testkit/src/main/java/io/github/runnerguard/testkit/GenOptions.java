@@ -1,4 +1,4 @@
-package io.github.runnerguard.testkit.internal.gen;
+package io.github.runnerguard.testkit;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param forced     model paths (from the runner, or {@code global.} paths) and the value each must have
  * @param omitted    model paths never written
  */
-public record GenOptions(List<String> executors, int maxRunners, Map<String, Object> forced, Set<String> omitted) {
+record GenOptions(List<String> executors, int maxRunners, Map<String, Object> forced, Set<String> omitted) {
 
     /** Every executor, up to 3 runners, nothing forced or omitted. */
     public static final GenOptions DEFAULTS = new GenOptions(Catalog.EXECUTORS, 3, Map.of(), Set.of());

@@ -1,10 +1,9 @@
-package io.github.runnerguard.testkit.internal.gen;
+package io.github.runnerguard.testkit;
 
 import java.util.function.IntUnaryOperator;
-import io.github.runnerguard.testkit.GeneratedConfig;
 
 /** The entry point of the generator's implementation. Stateless and thread-safe. */
-public final class Generation {
+final class Generation {
 
     private Generation() {
     }

@@ -1,4 +1,4 @@
-package io.github.runnerguard.testkit.internal.gen;
+package io.github.runnerguard.testkit;
 
 import java.util.List;
 import java.util.Objects;
@@ -6,7 +6,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** The shapes the generator knows: tables, their fields and arrays of tables. */
-public final class Spec {
+final class Spec {
 
     private Spec() {
     }

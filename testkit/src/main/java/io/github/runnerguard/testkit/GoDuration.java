@@ -1,11 +1,11 @@
-package io.github.runnerguard.testkit.internal.gen;
+package io.github.runnerguard.testkit;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Go {@code time.Duration} strings in the subset the generator writes: hours, minutes, seconds. */
-public final class GoDuration {
+final class GoDuration {
 
     private static final Pattern PART = Pattern.compile("(\\d+)([hms])");
 

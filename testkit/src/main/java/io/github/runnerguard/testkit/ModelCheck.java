@@ -1,4 +1,4 @@
-package io.github.runnerguard.testkit.internal.gen;
+package io.github.runnerguard.testkit;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,10 +10,6 @@ import java.util.regex.Pattern;
 import io.github.runnerguard.config.Position;
 import io.github.runnerguard.config.RunnerConfig;
 import io.github.runnerguard.config.Value;
-import io.github.runnerguard.testkit.ExpectedSection;
-import io.github.runnerguard.testkit.ExpectedValue;
-import io.github.runnerguard.testkit.Expectation;
-import io.github.runnerguard.testkit.RunnerExpectation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Stateless and thread-safe.
  */
-public final class ModelCheck {
+final class ModelCheck {
 
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z][A-Za-z0-9]*)((?:\\[\\d+])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");

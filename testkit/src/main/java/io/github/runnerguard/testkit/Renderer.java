@@ -1,4 +1,4 @@
-package io.github.runnerguard.testkit.internal.gen;
+package io.github.runnerguard.testkit;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -9,16 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import io.github.runnerguard.config.Position;
-import io.github.runnerguard.testkit.ExpectedSection;
-import io.github.runnerguard.testkit.ExpectedValue;
-import io.github.runnerguard.testkit.Expectation;
-import io.github.runnerguard.testkit.GeneratedConfig;
-import io.github.runnerguard.testkit.RunnerExpectation;
-import io.github.runnerguard.testkit.internal.gen.Draft.ArrayDraft;
-import io.github.runnerguard.testkit.internal.gen.Draft.FieldDraft;
-import io.github.runnerguard.testkit.internal.gen.Draft.Form;
-import io.github.runnerguard.testkit.internal.gen.Draft.RunnerDraft;
-import io.github.runnerguard.testkit.internal.gen.Draft.TableDraft;
+import io.github.runnerguard.testkit.Draft.ArrayDraft;
+import io.github.runnerguard.testkit.Draft.FieldDraft;
+import io.github.runnerguard.testkit.Draft.Form;
+import io.github.runnerguard.testkit.Draft.RunnerDraft;
+import io.github.runnerguard.testkit.Draft.TableDraft;
 
 /**
  * Writes a {@link Draft} as TOML text and records, for every key written, the model value and the position the

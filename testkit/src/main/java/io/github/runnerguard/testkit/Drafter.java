@@ -1,4 +1,4 @@
-package io.github.runnerguard.testkit.internal.gen;
+package io.github.runnerguard.testkit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntUnaryOperator;
 import org.jspecify.annotations.Nullable;
-import io.github.runnerguard.testkit.internal.gen.Draft.ArrayDraft;
-import io.github.runnerguard.testkit.internal.gen.Draft.FieldDraft;
-import io.github.runnerguard.testkit.internal.gen.Draft.Form;
-import io.github.runnerguard.testkit.internal.gen.Draft.RunnerDraft;
-import io.github.runnerguard.testkit.internal.gen.Draft.TableDraft;
+import io.github.runnerguard.testkit.Draft.ArrayDraft;
+import io.github.runnerguard.testkit.Draft.FieldDraft;
+import io.github.runnerguard.testkit.Draft.Form;
+import io.github.runnerguard.testkit.Draft.RunnerDraft;
+import io.github.runnerguard.testkit.Draft.TableDraft;
 
 /**
  * Decides a config from a source of small choices. Every decision is one choice in {@code [0, bound)} where 0 is

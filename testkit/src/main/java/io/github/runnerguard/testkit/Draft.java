@@ -1,10 +1,10 @@
-package io.github.runnerguard.testkit.internal.gen;
+package io.github.runnerguard.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A config decided but not yet written: which tables, fields, values, key spellings and forms. Mutable. */
-public final class Draft {
+final class Draft {
 
     /** How a table is written relative to its parent. */
     public enum Form {
