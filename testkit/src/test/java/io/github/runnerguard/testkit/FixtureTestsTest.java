@@ -60,7 +60,7 @@ class FixtureTestsTest {
     @Test
     void anUnexpectedFindingOfAnExpectedRuleFails() {
         String message = failure("unexpected.toml");
-        assertTrue(message.contains("  - unexpected: sample.privileged-flag high at 12:5, runner #1 \"b\""), message);
+        assertTrue(message.contains("  - unexpected: sample.privileged-flag high at 13:5, runner #1 \"b\""), message);
         assertTrue(!message.contains("missing:"), message);
     }
 

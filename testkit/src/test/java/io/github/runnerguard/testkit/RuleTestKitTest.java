@@ -80,7 +80,7 @@ class RuleTestKitTest {
                 .assertFindings(f -> f.count(2)
                         .runner("first").severity(Severity.HIGH).line(8)
                         .and()
-                        .runner("second").severity(Severity.CRITICAL).line(14));
+                        .runner("second").severity(Severity.CRITICAL).line(15));
     }
 
     @Test
@@ -113,7 +113,7 @@ class RuleTestKitTest {
                 message);
         assertTrue(message.contains("differs in line 11"), message);
         assertTrue(message.contains("E = expected finding here, F = actual finding here"), message);
-        assertTrue(message.contains("   5 E | " + "  name = \"builder\""), message);
+        assertTrue(message.contains("   5 E |   url = \"https://gitlab.example.com/\""), message);
         assertTrue(message.contains("  11 F |     privileged = true"), message);
         assertTrue(message.contains("   3   | [[runners]]"), message);
         assertTrue(error.isExpectedDefined() && error.isActualDefined());
