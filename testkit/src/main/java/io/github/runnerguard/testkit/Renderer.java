@@ -37,7 +37,7 @@ final class Renderer {
     }
 
     /** Collects the expectations of one runner (or of the global table). */
-    private static final class Sink {
+    private static class Sink {
         final Map<String, ExpectedValue> values = new LinkedHashMap<>();
         final List<ExpectedSection> sections = new ArrayList<>();
 
@@ -48,7 +48,23 @@ final class Renderer {
         void section(String modelPath, String keyPath, int line) {
             sections.add(new ExpectedSection(modelPath, keyPath, true, line));
         }
+
+        /** The sink for {@code table}'s content: this one, or none for a table the model does not type. */
+        Sink within(TableDraft table) {
+            return table.spec.typed() ? this : DISCARD;
+        }
     }
+
+    /** Takes the expectations of free-form tables the model does not type, and forgets them. */
+    private static final Sink DISCARD = new Sink() {
+        @Override
+        void value(String modelPath, String keyPath, Object value, Position position) {
+        }
+
+        @Override
+        void section(String modelPath, String keyPath, int line) {
+        }
+    };
 
     private GeneratedConfig write(Draft draft) {
         if (draft.headerComment) {
@@ -142,7 +158,8 @@ final class Renderer {
      * dotted and inline children, then its header-form children and arrays of tables.
      */
     private void headerTable(TableDraft table, String tomlPath, String keyPath, String modelPath, int depth,
-                             boolean arrayElement, Sink sink) {
+                             boolean arrayElement, Sink parentSink) {
+        Sink sink = parentSink.within(table);
         boolean root = depth < 0;
         boolean hasBody = !table.fields.isEmpty() || table.tables.stream().anyMatch(t -> t.form != Form.HEADER)
                 || table.arrays.stream().anyMatch(a -> a.inline);
@@ -188,7 +205,8 @@ final class Renderer {
 
     /** Writes a dotted or inline child table inside a header-form table, whose keys start with {@code prefix}. */
     private void child(TableDraft table, String indent, String prefix, String parentKeyPath, String parentModelPath,
-                       Sink sink) {
+                       Sink parentSink) {
+        Sink sink = parentSink.within(table);
         String dotted = prefix + table.spec.key();
         String keyPath = join(parentKeyPath, table.spec.key());
         String modelPath = join(parentModelPath, table.spec.model());
@@ -218,7 +236,8 @@ final class Renderer {
     }
 
     /** Appends {@code { key = value, ... }} to {@code line}, which becomes the next line of the file. */
-    private void inlineTable(TableDraft table, StringBuilder line, String keyPath, String modelPath, Sink sink) {
+    private void inlineTable(TableDraft table, StringBuilder line, String keyPath, String modelPath, Sink parentSink) {
+        Sink sink = parentSink.within(table);
         int lineNumber = lines.size() + 1;
         line.append("{ ");
         boolean first = true;
