@@ -48,14 +48,13 @@ public final class ImageRegistryRule implements SecurityRule {
             "An image pulled from a public registry can change under the same tag or be replaced by a look-alike, "
                     + "and every job on the runner runs it with the job's credentials and caches. ACME mirrors the "
                     + "images it has reviewed into its own registry, and runners must name only those.",
-            """
-                    Name images from the ACME registry, and restrict the images jobs may pick to it:
-                    ```toml
-                    [runners.docker]
-                      image = "registry.acme.example/mirror/alpine:3.20"
-                      allowed_images = ["registry.acme.example/**"]
-                      allowed_services = ["registry.acme.example/**"]
-                    ```""",
+            "Name images from the ACME registry, and restrict the images jobs may pick to it:\n"
+                    + "```toml\n"
+                    + "[runners.docker]\n"
+                    + "  image = \"registry.acme.example/mirror/alpine:3.20\"\n"
+                    + "  allowed_images = [\"registry.acme.example/**\"]\n"
+                    + "  allowed_services = [\"registry.acme.example/**\"]\n"
+                    + "```",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#restrict-docker-images-and-services"),
             List.of("Usage of Docker executor", "Restrict Docker images and services (docs/executors/docker.md)",
                     "CWE-829: Inclusion of Functionality from Untrusted Control Sphere"),
