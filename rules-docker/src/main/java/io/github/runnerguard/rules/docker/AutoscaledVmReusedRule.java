@@ -88,7 +88,7 @@ public final class AutoscaledVmReusedRule implements SecurityRule {
                         ? ", so jobs running side by side can read and tamper with each other's files and processes."
                         : ", so a job can leave code, files or credentials behind for the jobs after it.")
                         + (privileged ? " Jobs also run privileged (" + privilegeCause(docker)
-                        + "; see docker.privileged), so a job can take over the VM itself: keep privileged mode to "
+                        + "), so a job can take over the VM itself: keep privileged mode to "
                         + "VMs that each run a single job." : "");
                 findings.add(DockerRules.finding(DESCRIPTOR, severity.get(), config, runner, reuse.keyPath(),
                         reuse.position(), message, remediation(runner)));
@@ -99,10 +99,10 @@ public final class AutoscaledVmReusedRule implements SecurityRule {
 
     private static String privilegeCause(DockerSettings docker) {
         if (Privilege.buildContainers(docker)) {
-            return "privileged = true";
+            return "privileged = true; see docker.privileged";
         }
-        return docker.servicesPrivileged().isSet() ? "services_privileged = true"
-                : "services inherit privileged = true";
+        return (docker.servicesPrivileged().isSet() ? "services_privileged = true"
+                : "services inherit privileged = true") + "; see docker.services-privileged";
     }
 
     private static String remediation(Runner runner) {
