@@ -71,6 +71,16 @@ class RuleBehaviourTest {
         }
 
         @Test
+        void reusedVmsWithPrivilegedServicesPointAtTheServicesRule() {
+            RuleTestKit.rule(new AutoscaledVmReusedRule())
+                    .config(runner("docker+machine", "  [runners.docker]\n    services_privileged = true\n"
+                            + "  [runners.machine]\n    MaxBuilds = 3\n"))
+                    .check()
+                    .assertFindings(f -> f.count(1).severity(Severity.HIGH)
+                            .messageContains("services_privileged = true; see docker.services-privileged"));
+        }
+
+        @Test
         void singleUseVmsAreAcknowledged() {
             List<Finding> findings = RuleTestKit.rule(new PrivilegedRule())
                     .config(runner("docker-autoscaler", "  [runners.docker]\n    privileged = true\n"
