@@ -32,11 +32,10 @@ public final class KubernetesAllowedImagesUnrestrictedRule extends KubernetesRul
             "Without allowed_images and allowed_services, a job can run any image from any registry in the "
                     + "cluster, including images built to attack it; the Kubernetes executor documentation says "
                     + "\"If not present all images are allowed\".",
-            """
-                    List the registries and images jobs may use:
-                    [runners.kubernetes]
-                      allowed_images = ["registry.example.com/ci/**"]
-                      allowed_services = ["registry.example.com/ci/services/**"]""",
+            "List the registries and images jobs may use:\n"
+                    + "[runners.kubernetes]\n"
+                    + "  allowed_images = [\"registry.example.com/ci/" + "**\"]\n"
+                    + "  allowed_services = [\"registry.example.com/ci/services/" + "**\"]",
             "#restrict-docker-images-and-services",
             List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Restrict Docker images and "
                             + "services (allowed_images: \"If not present all images are allowed\")",
