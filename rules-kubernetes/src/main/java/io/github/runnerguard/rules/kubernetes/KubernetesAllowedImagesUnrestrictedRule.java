@@ -13,9 +13,10 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.allowed-images-unrestricted}: {@code allowed_images} or {@code allowed_services} is empty (all
- * images are allowed) or accepts any image: its doublestar globs match an image from an arbitrary registry or an
- * arbitrary Docker Hub user. A {@code !} prefix is not a negation in gitlab-runner; the finding says so.
+ * The rule {@code kubernetes.allowed-images-unrestricted}, which reports when {@code allowed_images} or {@code
+ * allowed_services} is empty (all images are allowed) or accepts any image: its doublestar globs match an image from
+ * an arbitrary registry or an arbitrary Docker Hub user. A {@code !} prefix is not a negation in gitlab-runner; the
+ * finding says so.
  *
  * <p>Stateless and thread-safe.
  */

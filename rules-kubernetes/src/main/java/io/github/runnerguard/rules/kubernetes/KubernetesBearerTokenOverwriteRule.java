@@ -12,9 +12,9 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.bearer-token-overwrite}: {@code bearer_token_overwrite_allowed = true} lets a job replace the
- * credentials the runner uses to create its pod with a token from its own CI variable
- * ({@code KUBERNETES_BEARER_TOKEN}); gitlab-runner applies it whether or not {@code host} is set.
+ * The rule {@code kubernetes.bearer-token-overwrite}, which reports when {@code bearer_token_overwrite_allowed = true}
+ * lets a job replace the credentials the runner uses to create its pod with a token from its own CI variable ({@code
+ * KUBERNETES_BEARER_TOKEN}); gitlab-runner applies it whether or not {@code host} is set.
  *
  * <p>Stateless and thread-safe.
  */

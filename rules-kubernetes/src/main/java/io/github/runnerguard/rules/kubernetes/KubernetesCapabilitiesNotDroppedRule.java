@@ -12,9 +12,9 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.capabilities-not-dropped}: the build container does not drop {@code ALL} capabilities. Its drop
- * list is the build container context's {@code capabilities.drop} when written (it replaces the runner-level list),
- * else the runner-level list ({@code NET_RAW} by default, plus {@code cap_drop}).
+ * The rule {@code kubernetes.capabilities-not-dropped}, which reports when the build container does not drop {@code
+ * ALL} capabilities. Its drop list is the build container context's {@code capabilities.drop} when written (it
+ * replaces the runner-level list), else the runner-level list ({@code NET_RAW} by default, plus {@code cap_drop}).
  *
  * <p>Stateless and thread-safe.
  */

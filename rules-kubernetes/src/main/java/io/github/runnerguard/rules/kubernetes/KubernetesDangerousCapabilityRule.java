@@ -16,10 +16,10 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.dangerous-capability}: {@code cap_add} or a container context's {@code capabilities.add} grants a
- * capability that lets a job attack the node or other pods. Runner-level {@code cap_add} counts only when it reaches a
- * container (it is not also in {@code cap_drop}, which wins, and some container context does not replace the list).
- * Adding {@code NET_RAW}, which gitlab-runner drops by default, is low on its own.
+ * The rule {@code kubernetes.dangerous-capability}, which reports when {@code cap_add} or a container context's {@code
+ * capabilities.add} grants a capability that lets a job attack the node or other pods. Runner-level {@code cap_add}
+ * counts only when it reaches a container (it is not also in {@code cap_drop}, which wins, and some container context
+ * does not replace the list). Adding {@code NET_RAW}, which gitlab-runner drops by default, is low on its own.
  *
  * <p>Stateless and thread-safe.
  */
@@ -91,7 +91,8 @@ public final class KubernetesDangerousCapabilityRule extends KubernetesRule {
 
     private static void report(Emitter emit, Setting<String> item, List<String> containers) {
         String cap = normalize(item.orElse(""));
-        String to = " to the " + String.join(", ", containers) + (containers.size() == 1 ? " container" : " containers");
+        String to = " to the " + String.join(", ", containers)
+                + (containers.size() == 1 ? " container" : " containers");
         if (cap.equals("NET_RAW")) {
             emit.report(LOW, rel(item.keyPath()) + " adds NET_RAW" + to + ", which gitlab-runner drops by default: "
                     + "jobs can craft raw packets on the pod network", item.keyPath(), item.position());

@@ -13,10 +13,11 @@ import io.github.runnerguard.spi.Severity;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.host-path}: a {@code [[runners.kubernetes.volumes.host_path]]} volume mounts a node path into the
- * job pod. The mounted path is {@code host_path}, or {@code mount_path} when {@code host_path} is empty (as
- * gitlab-runner does), joined with {@code sub_path}. A container runtime socket, or a directory that holds one, is
- * critical whatever the tenancy; a sensitive system path gets the tenancy severity; any other path one level less.
+ * The rule {@code kubernetes.host-path}, which reports when a {@code [[runners.kubernetes.volumes.host_path]]} volume
+ * mounts a node path into the job pod. The mounted path is {@code host_path}, or {@code mount_path} when {@code
+ * host_path} is empty (as gitlab-runner does), joined with {@code sub_path}. A container runtime socket, or a
+ * directory that holds one, is critical whatever the tenancy; a sensitive system path gets the tenancy severity; any
+ * other path one level less.
  *
  * <p>Stateless and thread-safe.
  */

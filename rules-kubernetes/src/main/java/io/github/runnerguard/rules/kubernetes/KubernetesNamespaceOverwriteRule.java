@@ -12,11 +12,11 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.namespace-overwrite}: {@code namespace_overwrite_allowed} lets jobs pick the namespace of their
- * pod (variable {@code KUBERNETES_NAMESPACE_OVERWRITE}) and accepts namespaces outside the runner's own: it is probed
- * with {@code kube-system}, {@code kube-public}, {@code kube-node-lease}, {@code default}, {@code gitlab-runner},
- * {@code gitlab} and {@code production} (the runner's own {@code namespace} excepted), and reported when it is not
- * anchored, because gitlab-runner matches it anywhere in the value ({@code "ci-.*"} accepts
+ * The rule {@code kubernetes.namespace-overwrite}, which reports when {@code namespace_overwrite_allowed} lets jobs
+ * pick the namespace of their pod (variable {@code KUBERNETES_NAMESPACE_OVERWRITE}) and accepts namespaces outside the
+ * runner's own: it is probed with {@code kube-system}, {@code kube-public}, {@code kube-node-lease}, {@code default},
+ * {@code gitlab-runner}, {@code gitlab} and {@code production} (the runner's own {@code namespace} excepted), and
+ * reported when it is not anchored, because gitlab-runner matches it anywhere in the value ({@code "ci-.*"} accepts
  * {@code "production-ci-a"}). A valid Go expression that cannot be translated is reported one level lower as
  * unchecked.
  *
@@ -41,8 +41,8 @@ public final class KubernetesNamespaceOverwriteRule extends KubernetesRule {
                     [runners.kubernetes]
                       namespace_overwrite_allowed = "^ci-[a-z0-9-]+$\"""",
             "#overwrite-the-kubernetes-namespace",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Overwrite the Kubernetes namespace "
-                            + "(KUBERNETES_NAMESPACE_OVERWRITE)",
+            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Overwrite the Kubernetes "
+                            + "namespace (KUBERNETES_NAMESPACE_OVERWRITE)",
                     "CWE-625: Permissive Regular Expression", "CWE-266: Incorrect Privilege Assignment"),
             List.of("kubernetes", "multi-tenancy", "overwrite"));
 

@@ -16,12 +16,12 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.pod-spec-patch}: a {@code [[runners.kubernetes.pod_spec]]} patch rewrites the generated pod and
- * overrides what config.toml says elsewhere: report it for review, one level higher when it sets
- * {@code hostNetwork}, {@code hostPID}, {@code hostIPC}, {@code privileged} or {@code hostUsers} to true or adds a
- * {@code hostPath} volume. JSON patches are read structurally; YAML patches are scanned textually, which the finding
- * says. Patches are not reported when {@code [runners.feature_flags]} turns
- * {@code FF_USE_ADVANCED_POD_SPEC_CONFIGURATION} off, because gitlab-runner then ignores them.
+ * The rule {@code kubernetes.pod-spec-patch}, which reports a {@code [[runners.kubernetes.pod_spec]]} patch, since it
+ * rewrites the generated pod and overrides what config.toml says elsewhere: report it for review, one level higher
+ * when it sets {@code hostNetwork}, {@code hostPID}, {@code hostIPC}, {@code privileged} or {@code hostUsers} to true
+ * or adds a {@code hostPath} volume. JSON patches are read structurally; YAML patches are scanned textually, which the
+ * finding says. Patches are not reported when {@code [runners.feature_flags]} turns {@code
+ * FF_USE_ADVANCED_POD_SPEC_CONFIGURATION} off, because gitlab-runner then ignores them.
  *
  * <p>Stateless and thread-safe.
  */

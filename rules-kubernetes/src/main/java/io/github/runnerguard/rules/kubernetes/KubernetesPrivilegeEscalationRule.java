@@ -17,8 +17,8 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.privilege-escalation}: the build container may gain privileges through set-user-ID binaries,
- * because its effective {@code allow_privilege_escalation} (the build container context's, else
+ * The rule {@code kubernetes.privilege-escalation}, which reports when the build container may gain privileges through
+ * set-user-ID binaries, because its effective {@code allow_privilege_escalation} (the build container context's, else
  * {@code [runners.kubernetes]}) is true (one level above the tenancy severity) or unset (Kubernetes then allows
  * escalation). Keys that look like it but that gitlab-runner ignores, such as {@code allowPrivilegeEscalation}, are
  * named in the finding.
@@ -63,8 +63,8 @@ public final class KubernetesPrivilegeEscalationRule extends KubernetesRule {
             return;
         }
         if (effective.is(Boolean.TRUE)) {
-            emit.report(emit.base().higher(), rel(effective.keyPath()) + " = true lets processes in the build container "
-                    + "gain privileges (set-user-ID binaries, file capabilities)", effective.keyPath(),
+            emit.report(emit.base().higher(), rel(effective.keyPath())
+                    + " = true lets processes in the build container gain privileges (set-user-ID binaries, file capabilities)", effective.keyPath(),
                     effective.position());
             return;
         }

@@ -15,9 +15,9 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.privileged}: a container of the job pod runs privileged, through {@code [runners.kubernetes]
- * privileged = true} (unless the container's own context sets {@code privileged = false}) or a build, helper, service
- * or init-permissions container context that sets {@code privileged = true}.
+ * The rule {@code kubernetes.privileged}, which reports when a container of the job pod runs privileged, through
+ * {@code [runners.kubernetes] privileged = true} (unless the container's own context sets {@code privileged = false})
+ * or a build, helper, service or init-permissions container context that sets {@code privileged = true}.
  *
  * <p>Stateless and thread-safe.
  */

@@ -13,9 +13,10 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.pss-admission-denied}: when the audit context states the Pod Security Standards level the target
- * namespace enforces ({@link AuditContext#podSecurityLevel()}, {@code baseline} or {@code restricted}), each control
- * the job pods fail at that level is a finding: the pods will be rejected at admission.
+ * The rule {@code kubernetes.pss-admission-denied}, which reports each control the job pods fail at the Pod Security
+ * Standards level the target namespace enforces, when the audit context states it
+ * ({@link AuditContext#podSecurityLevel()}, {@code baseline} or {@code restricted}): the pods will be rejected at
+ * admission.
  *
  * <p>Stateless and thread-safe.
  */

@@ -14,9 +14,9 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.pss-level}: the Pod Security Standards level ({@code privileged}, {@code baseline} or
- * {@code restricted}) that the job pods of each Kubernetes runner meet, with the exact controls that keep them from
- * the next level, predicted from config.toml by {@link PodSecurity}.
+ * The rule {@code kubernetes.pss-level}, which reports the Pod Security Standards level ({@code privileged}, {@code
+ * baseline} or {@code restricted}) that the job pods of each Kubernetes runner meet, with the exact controls that keep
+ * them from the next level, predicted from config.toml by {@link PodSecurity}.
  *
  * <p>Stateless and thread-safe.
  */

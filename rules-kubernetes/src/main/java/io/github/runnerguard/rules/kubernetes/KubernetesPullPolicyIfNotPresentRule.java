@@ -12,10 +12,10 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.pull-policy-if-not-present}: {@code pull_policy} or {@code allowed_pull_policies} contains
- * {@code if-not-present}, so a job can use an image that another project pulled with its credentials. When neither is
- * set, gitlab-runner leaves the pull policy to Kubernetes, whose default is {@code IfNotPresent} for every image with
- * a tag other than {@code latest}: that is reported one level lower.
+ * The rule {@code kubernetes.pull-policy-if-not-present}, which reports when {@code pull_policy} or {@code
+ * allowed_pull_policies} contains {@code if-not-present}, so a job can use an image that another project pulled with
+ * its credentials. When neither is set, gitlab-runner leaves the pull policy to Kubernetes, whose default is {@code
+ * IfNotPresent} for every image with a tag other than {@code latest}: that is reported one level lower.
  *
  * <p>Stateless and thread-safe.
  */

@@ -17,11 +17,11 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.runs-as-root}: job containers can run as root. Three cases: {@code run_as_user = 0} in the pod or
- * a container context (one level above the tenancy severity); neither the pod nor the build container context sets
- * {@code run_as_non_root = true} or a {@code run_as_user} above 0, so the image's user applies; {@code allowed_users}
- * or {@code allowed_groups} list UID/GID 0, which lets jobs ask for root. Entries such as {@code "root"} are not
- * reported: gitlab-runner compares the lists numerically and ignores non-numeric entries.
+ * The rule {@code kubernetes.runs-as-root}, which reports when job containers can run as root. Three cases: {@code
+ * run_as_user = 0} in the pod or a container context (one level above the tenancy severity); neither the pod nor the
+ * build container context sets {@code run_as_non_root = true} or a {@code run_as_user} above 0, so the image's user
+ * applies; {@code allowed_users} or {@code allowed_groups} list UID/GID 0, which lets jobs ask for root. Entries such
+ * as {@code "root"} are not reported: gitlab-runner compares the lists numerically and ignores non-numeric entries.
  *
  * <p>Stateless and thread-safe.
  */

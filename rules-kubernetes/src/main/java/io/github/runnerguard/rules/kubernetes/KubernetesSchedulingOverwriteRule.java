@@ -12,12 +12,12 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.scheduling-overwrite}: {@code node_selector_overwrite_allowed} or
+ * The rule {@code kubernetes.scheduling-overwrite}, which reports when {@code node_selector_overwrite_allowed} or
  * {@code node_tolerations_overwrite_allowed} accepts values that schedule jobs onto control-plane or chosen nodes.
  * gitlab-runner matches the whole variable value ({@code key=value} for a selector, {@code key[=value]:effect} for a
- * toleration) with Go's {@code MatchString}; an empty toleration value tolerates every taint. The probes are
- * {@code node-role.kubernetes.io/control-plane} and {@code node-role.kubernetes.io/master} selectors and
- * tolerations, a {@code kubernetes.io/hostname} selector, and the empty toleration.
+ * toleration) with Go's {@code MatchString}; an empty toleration value tolerates every taint. The probes are {@code
+ * node-role.kubernetes.io/control-plane} and {@code node-role.kubernetes.io/master} selectors and tolerations, a
+ * {@code kubernetes.io/hostname} selector, and the empty toleration.
  *
  * <p>Stateless and thread-safe.
  */

@@ -11,10 +11,10 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.service-account-overwrite}: {@code service_account_overwrite_allowed} lets jobs pick the service
- * account of their pod (variable {@code KUBERNETES_SERVICE_ACCOUNT_OVERWRITE}) and is broad or unanchored: it is
- * probed with {@code default}, {@code gitlab-runner} (the usual name of the runner manager's own, powerful account),
- * {@code admin}, {@code cluster-admin}, {@code deployer} and {@code production} (the configured
+ * The rule {@code kubernetes.service-account-overwrite}, which reports when {@code service_account_overwrite_allowed}
+ * lets jobs pick the service account of their pod (variable {@code KUBERNETES_SERVICE_ACCOUNT_OVERWRITE}) and is broad
+ * or unanchored: it is probed with {@code default}, {@code gitlab-runner} (the usual name of the runner manager's own,
+ * powerful account), {@code admin}, {@code cluster-admin}, {@code deployer} and {@code production} (the configured
  * {@code service_account} excepted).
  *
  * <p>Stateless and thread-safe.

@@ -11,9 +11,9 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.service-account-token-automount}: the job pod gets its service account's API token, because
- * {@code automount_service_account_token = true} (one level above the tenancy severity) or the key is unset
- * (Kubernetes mounts the token unless the service account says otherwise).
+ * The rule {@code kubernetes.service-account-token-automount}, which reports when the job pod gets its service
+ * account's API token, because {@code automount_service_account_token = true} (one level above the tenancy severity)
+ * or the key is unset (Kubernetes mounts the token unless the service account says otherwise).
  *
  * <p>Stateless and thread-safe.
  */

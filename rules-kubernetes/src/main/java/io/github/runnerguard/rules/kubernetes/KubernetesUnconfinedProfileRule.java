@@ -12,9 +12,9 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.TenancySeverity;
 
 /**
- * {@code kubernetes.unconfined-profile}: a {@code seccomp_profile} or {@code app_armor_profile} of type
- * {@code Unconfined} in the pod security context or a container context. gitlab-runner accepts the type only as
- * written ({@code Unconfined}); other spellings are logged and dropped, so they are not reported.
+ * The rule {@code kubernetes.unconfined-profile}, which reports a {@code seccomp_profile} or {@code app_armor_profile}
+ * of type {@code Unconfined} in the pod security context or a container context. gitlab-runner accepts the type only
+ * as written ({@code Unconfined}); other spellings are logged and dropped, so they are not reported.
  *
  * <p>Stateless and thread-safe.
  */
