@@ -64,8 +64,8 @@ public final class KubernetesPrivilegeEscalationRule extends KubernetesRule {
         }
         if (effective.is(Boolean.TRUE)) {
             emit.report(emit.base().higher(), rel(effective.keyPath())
-                    + " = true lets processes in the build container gain privileges (set-user-ID binaries, file capabilities)", effective.keyPath(),
-                    effective.position());
+                    + " = true lets processes in the build container gain privileges (set-user-ID binaries, "
+                    + "file capabilities)", effective.keyPath(), effective.position());
             return;
         }
         List<ConfigEntry> ignored = new ArrayList<>(runner.ignoredLookAlikes("allow_privilege_escalation"));
