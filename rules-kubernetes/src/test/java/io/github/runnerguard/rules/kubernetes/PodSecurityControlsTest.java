@@ -205,4 +205,12 @@ class PodSecurityControlsTest {
         assertFalse(a.violations().stream().anyMatch(v -> v.control() == HOST_NAMESPACES));
         assertTrue(a.notes().stream().anyMatch(n -> n.contains("ignored")));
     }
+
+    @Test
+    void jobsThatMaySetAnnotationsAreNoted() {
+        assertTrue(assess("pod_annotations_overwrite_allowed = \".*\"").notes().stream()
+                .anyMatch(n -> n.contains("AppArmor off")));
+        assertFalse(assess("pod_annotations_overwrite_allowed = '^team=[a-z]+$'").notes().stream()
+                .anyMatch(n -> n.contains("AppArmor off")));
+    }
 }

@@ -190,6 +190,7 @@ public final class PodSecurity {
         seccompRestricted(runner, v);
         capabilitiesRestricted(runner, v);
         patches(runner, v, notes);
+        jobAnnotations(runner, notes);
         v.sort((a, b) -> Integer.compare(a.control().ordinal(), b.control().ordinal()));
         Level level = Level.RESTRICTED;
         for (Violation violation : v) {
@@ -421,6 +422,26 @@ public final class PodSecurity {
         added.forEach((origin, containers) -> out.add(new Violation(Control.CAPABILITIES_RESTRICTED,
                 key(origin.keyPath()) + " adds " + join(addedCaps.get(origin)) + " to " + join(containers)
                         + " (only NET_BIND_SERVICE may be added)", origin.keyPath(), origin.position())));
+    }
+
+    /** Jobs that may set pod annotations can turn AppArmor off for their containers with the beta annotation. */
+    private static void jobAnnotations(KubernetesRunner r, List<String> notes) {
+        String regex = r.string("pod_annotations_overwrite_allowed").value();
+        if (regex == null || regex.isEmpty()) {
+            return;
+        }
+        String probe = APPARMOR_ANNOTATION + "build=unconfined";
+        if (GoRegex.compile(regex) instanceof GoRegex.Translated t) {
+            try {
+                if (t.matchString(probe)) {
+                    notes.add("pod_annotations_overwrite_allowed accepts \"" + probe + "\", so a job can turn "
+                            + "AppArmor off for its containers (KUBERNETES_POD_ANNOTATIONS_*); Baseline admission "
+                            + "would reject that job");
+                }
+            } catch (GoRegex.TooComplexException e) {
+                // not judged
+            }
+        }
     }
 
     // ---- pod_spec patches -------------------------------------------------------------------------------------
