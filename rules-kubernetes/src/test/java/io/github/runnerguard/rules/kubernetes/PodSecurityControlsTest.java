@@ -213,4 +213,11 @@ class PodSecurityControlsTest {
         assertFalse(assess("pod_annotations_overwrite_allowed = '^team=[a-z]+$'").notes().stream()
                 .anyMatch(n -> n.contains("AppArmor off")));
     }
+
+    @Test
+    void privilegedWithoutEscalationIsRefusedByTheApi() {
+        assertTrue(assess("privileged = true\nallow_privilege_escalation = false").notes().stream()
+                .anyMatch(n -> n.contains("refuses")));
+        assertFalse(assess("privileged = true").notes().stream().anyMatch(n -> n.contains("refuses")));
+    }
 }

@@ -191,6 +191,7 @@ public final class PodSecurity {
         capabilitiesRestricted(runner, v);
         patches(runner, v, notes);
         jobAnnotations(runner, notes);
+        invalidCombination(runner, notes);
         v.sort((a, b) -> Integer.compare(a.control().ordinal(), b.control().ordinal()));
         Level level = Level.RESTRICTED;
         for (Violation violation : v) {
@@ -422,6 +423,21 @@ public final class PodSecurity {
         added.forEach((origin, containers) -> out.add(new Violation(Control.CAPABILITIES_RESTRICTED,
                 key(origin.keyPath()) + " adds " + join(addedCaps.get(origin)) + " to " + join(containers)
                         + " (only NET_BIND_SERVICE may be added)", origin.keyPath(), origin.position())));
+    }
+
+    /** The Kubernetes API refuses a container that is privileged but forbids privilege escalation. */
+    private static void invalidCombination(KubernetesRunner r, List<String> notes) {
+        List<String> refused = new ArrayList<>();
+        for (ContainerKind kind : ContainerKind.values()) {
+            if (r.effectivePrivileged(kind).is(Boolean.TRUE)
+                    && r.effectiveAllowPrivilegeEscalation(kind).is(Boolean.FALSE)) {
+                refused.add(kind.label());
+            }
+        }
+        if (!refused.isEmpty()) {
+            notes.add("the Kubernetes API refuses pods whose " + join(refused) + " containers are privileged with "
+                    + "allow_privilege_escalation = false, so such jobs fail before admission");
+        }
     }
 
     /** Jobs that may set pod annotations can turn AppArmor off for their containers with the beta annotation. */
