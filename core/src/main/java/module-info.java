@@ -1,6 +1,9 @@
 /**
  * Runnerguard core: the config.toml model and loader, the SecurityRule SPI, the audit engine, report writers and the
  * executor-independent rules.
+ *
+ * @uses io.github.runnerguard.spi.SecurityRule
+ * @provides io.github.runnerguard.spi.SecurityRule
  */
 module io.github.runnerguard.core {
     requires static transitive org.jspecify;
@@ -8,7 +11,16 @@ module io.github.runnerguard.core {
     requires tools.jackson.databind;
     requires tools.jackson.dataformat.toml;
 
+    exports io.github.runnerguard.audit;
     exports io.github.runnerguard.config;
     exports io.github.runnerguard.load;
+    exports io.github.runnerguard.report;
     exports io.github.runnerguard.spi;
+
+    uses io.github.runnerguard.spi.SecurityRule;
+
+    provides io.github.runnerguard.spi.SecurityRule with
+            io.github.runnerguard.rules.AmbiguousKeyRule,
+            io.github.runnerguard.rules.TypeMismatchRule,
+            io.github.runnerguard.rules.UnknownKeyRule;
 }

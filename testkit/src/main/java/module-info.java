@@ -1,7 +1,7 @@
 /**
  * Runnerguard testkit: a fluent kit and data fixtures for testing {@link io.github.runnerguard.spi.SecurityRule}
  * implementations, a check that keeps a rules module's service registrations equal, and random config.toml
- * generators (library-neutral, with QuickTheories adapters).
+ * generators (library-neutral, with QuickTheories adapters); and a checker of the JSON report contract.
  *
  * @uses io.github.runnerguard.spi.SecurityRule
  */
@@ -11,6 +11,7 @@ module io.github.runnerguard.testkit {
     requires transitive org.opentest4j;
     requires transitive quicktheories;
     requires static transitive org.jspecify;
+    requires tools.jackson.databind;
 
     exports io.github.runnerguard.testkit;
 

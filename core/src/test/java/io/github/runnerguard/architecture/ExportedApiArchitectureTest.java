@@ -29,8 +29,9 @@ class ExportedApiArchitectureTest {
 
     private static final String[] EXPORTED = {"io.github.runnerguard.config..", "io.github.runnerguard.load..",
         "io.github.runnerguard.spi..", "io.github.runnerguard.audit..", "io.github.runnerguard.report.."};
-    private static final String[] MODEL_AND_SPI = {"io.github.runnerguard.config..", "io.github.runnerguard.spi..",
-        "io.github.runnerguard.audit..", "io.github.runnerguard.report.."};
+    private static final String[] MODEL_AND_SPI = {"io.github.runnerguard.config..", "io.github.runnerguard.spi.."};
+    private static final String[] ENGINE_AND_REPORTS = {"io.github.runnerguard.audit..",
+        "io.github.runnerguard.report.."};
     private static final String INTERNAL = "io.github.runnerguard.internal..";
     private static final String[] JACKSON = {"tools.jackson..", "com.fasterxml.."};
 
@@ -39,6 +40,12 @@ class ExportedApiArchitectureTest {
             "the pipeline entry points TomlFrontEnd, ParseOutcome, Binder, BindResult, ModelBuilder",
             type -> type.getName().matches("io\\.github\\.runnerguard\\.internal\\.(toml\\.TomlFrontEnd"
                     + "|toml\\.ParseOutcome(\\$\\w+)?|bind\\.Binder|bind\\.BindResult|model\\.ModelBuilder)"));
+
+    /** The internal helpers the engine and the report writers may call: the policy parser, JSON, suggestions. */
+    private static final DescribedPredicate<JavaClass> ENGINE_ENTRY_POINTS = DescribedPredicate.describe(
+            "the engine's internal helpers PolicyParser, JsonReports, Names",
+            type -> type.getName().matches("io\\.github\\.runnerguard\\.internal\\.(policy\\.PolicyParser"
+                    + "|report\\.JsonReports|text\\.Names)"));
 
     private static JavaClasses classes;
 
@@ -64,8 +71,18 @@ class ExportedApiArchitectureTest {
     void modelAndSpiDoNotDependOnInternalPackages() {
         noClasses().that().resideInAnyPackage(MODEL_AND_SPI)
                 .should().dependOnClassesThat().resideInAPackage(INTERNAL)
-                .because("the model, the SPI, the audit engine and the reports are what rule authors and embedders "
-                        + "use; internal packages are not exported and may change at any time")
+                .because("the model and the SPI are what rule authors and embedders use; internal packages are not "
+                        + "exported and may change at any time")
+                .check(classes);
+    }
+
+    @Test
+    void theEngineAndReportsReachInternalCodeOnlyThroughTheirHelpers() {
+        noClasses().that().resideInAnyPackage(ENGINE_AND_REPORTS)
+                .should().dependOnClassesThat(resideInAPackage(INTERNAL).and(not(ENGINE_ENTRY_POINTS)))
+                .because("the policy file is read and the JSON report written with Jackson, which stays internal: "
+                        + "the public Policy and JsonReportWriter call one internal entry point each and nothing "
+                        + "else of the internal packages")
                 .check(classes);
     }
 

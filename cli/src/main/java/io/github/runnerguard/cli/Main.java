@@ -1,0 +1,86 @@
+package io.github.runnerguard.cli;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import io.github.runnerguard.audit.Redactor;
+import picocli.CommandLine;
+
+/**
+ * The entry point of the {@code runnerguard} command.
+ *
+ * <p>Exit codes: 0 when no unsuppressed finding is at or above {@code --fail-on}; 1 when one is; 2 for a usage
+ * error, an unreadable file or a file that could not be audited.
+ */
+public final class Main {
+
+    /** Exit code: nothing at or above the threshold. */
+    public static final int OK = 0;
+    /** Exit code: an unsuppressed finding at or above the threshold. */
+    public static final int FINDINGS = 1;
+    /** Exit code: usage error, unreadable file, or a file that could not be audited. */
+    public static final int ERROR = 2;
+
+    private Main() {
+    }
+
+    /** Runs the command and exits with its exit code. */
+    public static void main(String[] args) {
+        boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
+        int code = run(args, System.in, System.out, System.err, terminal);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command in-process.
+     *
+     * @param args     the arguments
+     * @param in       standard input (read for the path {@code -})
+     * @param out      standard output
+     * @param err      standard error
+     * @param terminal true when standard output is a terminal (text output is then coloured)
+     * @return the exit code
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        Environment environment = new Environment(in, terminal);
+        CommandLine commandLine = commandLine(environment);
+        commandLine.setOut(outWriter);
+        commandLine.setErr(errWriter);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    static CommandLine commandLine(Environment environment) {
+        CommandLine commandLine = new CommandLine(new RunnerguardCommand());
+        commandLine.addSubcommand(new CommandLine(new AuditCommand(environment)));
+        commandLine.addSubcommand(new CommandLine(new RulesCommand()));
+        commandLine.addSubcommand(new CommandLine(new ExplainCommand()));
+        commandLine.setExecutionExceptionHandler((error, line, parseResult) -> {
+            line.getErr().println("runnerguard: error: " + Redactor.patterns().redact(describe(error)));
+            return ERROR;
+        });
+        commandLine.setParameterExceptionHandler((error, args) -> {
+            CommandLine line = error.getCommandLine();
+            line.getErr().println("runnerguard: " + Redactor.patterns().redact(error.getMessage()));
+            line.getErr().println("Try 'runnerguard " + (line.getParent() == null ? "" : line.getCommandName() + " ")
+                    + "--help' for more information.");
+            return ERROR;
+        });
+        commandLine.setExitCodeExceptionMapper(error -> ERROR);
+        return commandLine;
+    }
+
+    private static String describe(Exception error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+}

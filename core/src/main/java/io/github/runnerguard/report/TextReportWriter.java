@@ -1,0 +1,178 @@
+package io.github.runnerguard.report;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import io.github.runnerguard.audit.AuditFinding;
+import io.github.runnerguard.audit.AuditReport;
+import io.github.runnerguard.audit.FileReport;
+import io.github.runnerguard.audit.Redactor;
+import io.github.runnerguard.audit.Summary;
+import io.github.runnerguard.config.Diagnostic;
+import io.github.runnerguard.config.Position;
+import io.github.runnerguard.spi.Finding;
+import io.github.runnerguard.spi.Severity;
+
+/**
+ * Writes a report for people: findings grouped by file and runner, one line each as
+ * {@code path:line:column severity rule-id message}, then a summary line.
+ *
+ * <pre>
+ * examples/shared-docker.toml
+ *   runner "shared-docker" (#0)
+ *     examples/shared-docker.toml:14:3 critical docker.privileged Runner "shared-docker" runs job containers privileged
+ *     examples/shared-docker.toml:18:3 high docker.pull-policy-if-not-present ... [suppressed: reviewed]
+ *
+ * 1 critical, 0 high, 0 medium, 0 low, 0 info; 1 suppressed; 0 errors; 1 file audited
+ * </pre>
+ *
+ * <p>ANSI colours only when asked for ({@link #withColor(boolean)}): the command line asks when its output is a
+ * terminal. Immutable and thread-safe.
+ */
+public final class TextReportWriter implements ReportWriter {
+
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String DIM = "\u001b[2m";
+
+    private static final TextReportWriter PLAIN = new TextReportWriter(false);
+    private static final TextReportWriter COLORED = new TextReportWriter(true);
+
+    private final boolean color;
+
+    private TextReportWriter(boolean color) {
+        this.color = color;
+    }
+
+    /** A writer without colours. */
+    public static TextReportWriter create() {
+        return PLAIN;
+    }
+
+    /** The same writer with or without ANSI colours. */
+    public TextReportWriter withColor(boolean enabled) {
+        return enabled ? COLORED : PLAIN;
+    }
+
+    /** True when this writer colours its output. */
+    public boolean color() {
+        return color;
+    }
+
+    @Override
+    public String format() {
+        return "text";
+    }
+
+    @Override
+    public void write(AuditReport report, Appendable out) throws IOException {
+        Redactor redactor = Redactor.patterns();
+        for (FileReport file : report.files()) {
+            out.append(style(BOLD, file.source()));
+            if (!file.audited()) {
+                out.append(" (not audited)");
+            }
+            out.append('\n');
+            for (Diagnostic error : file.errors()) {
+                out.append("    ").append(location(file.source(), error.position())).append(' ')
+                        .append(style("\u001b[1;31m", "error")).append(' ')
+                        .append(redactor.redact(error.message())).append('\n');
+            }
+            if (file.audited() && file.findings().isEmpty()) {
+                out.append("  no findings\n");
+            }
+            for (Map.Entry<String, List<AuditFinding>> group : groups(file).entrySet()) {
+                out.append("  ").append(group.getKey().substring(group.getKey().indexOf(' ') + 1)).append('\n');
+                for (AuditFinding audited : group.getValue()) {
+                    writeFinding(audited, redactor, out);
+                }
+            }
+            out.append('\n');
+        }
+        out.append(summary(report)).append('\n');
+    }
+
+    private void writeFinding(AuditFinding audited, Redactor redactor, Appendable out) throws IOException {
+        Finding finding = audited.finding();
+        StringBuilder line = new StringBuilder();
+        line.append(location(finding.file(), finding.position())).append(' ')
+                .append(severity(finding.severity())).append(' ')
+                .append(finding.ruleId()).append(' ')
+                .append(oneLine(redactor.redact(finding.message())));
+        if (audited.suppressed()) {
+            line.append(" [suppressed: ").append(oneLine(redactor.redact(audited.suppression().reason())))
+                    .append(']');
+            out.append("    ").append(style(DIM, line.toString())).append('\n');
+        } else {
+            out.append("    ").append(line).append('\n');
+        }
+    }
+
+    /** Findings by group: "global" first, then each runner by index; the key sorts and names the group. */
+    private static Map<String, List<AuditFinding>> groups(FileReport file) {
+        Map<String, List<AuditFinding>> groups = new TreeMap<>();
+        for (AuditFinding audited : file.findings()) {
+            Finding finding = audited.finding();
+            String key;
+            if (finding.runner() == null) {
+                key = "0000000000 global";
+            } else {
+                String name = finding.runner().name().isEmpty() ? "(unnamed)" : "\"" + finding.runner().name() + "\"";
+                key = String.format("%010d runner %s (#%d)", finding.runner().index() + 1, name,
+                        finding.runner().index());
+            }
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(audited);
+        }
+        return groups;
+    }
+
+    private String summary(AuditReport report) {
+        Summary summary = report.summary();
+        StringBuilder line = new StringBuilder();
+        for (Severity severity : Severity.values()) {
+            if (line.length() > 0) {
+                line.append(", ");
+            }
+            String part = summary.count(severity) + " " + severity.id();
+            line.append(summary.count(severity) > 0 ? severity(severity, part) : part);
+        }
+        long audited = report.files().stream().filter(FileReport::audited).count();
+        long notAudited = report.files().size() - audited;
+        line.append("; ").append(summary.suppressed()).append(" suppressed; ")
+                .append(summary.errors()).append(summary.errors() == 1 ? " error; " : " errors; ")
+                .append(audited).append(audited == 1 ? " file audited" : " files audited");
+        if (notAudited > 0) {
+            line.append(", ").append(notAudited).append(" not audited");
+        }
+        return line.toString();
+    }
+
+    private String severity(Severity severity) {
+        return severity(severity, severity.id());
+    }
+
+    private String severity(Severity severity, String text) {
+        String code = switch (severity) {
+            case CRITICAL -> "\u001b[1;35m";
+            case HIGH -> "\u001b[1;31m";
+            case MEDIUM -> "\u001b[33m";
+            case LOW -> "\u001b[36m";
+            case INFO -> DIM;
+        };
+        return style(code, text);
+    }
+
+    private String style(String code, String text) {
+        return color ? code + text + RESET : text;
+    }
+
+    private static String location(String file, Position position) {
+        return position == null ? file : file + ":" + position.line() + ":" + position.column();
+    }
+
+    private static String oneLine(String text) {
+        return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+}
