@@ -11,4 +11,19 @@ module io.github.runnerguard.core {
     exports io.github.runnerguard.config;
     exports io.github.runnerguard.load;
     exports io.github.runnerguard.spi;
+
+    provides io.github.runnerguard.spi.SecurityRule with
+            io.github.runnerguard.rules.UrlPlaintextRule,
+            io.github.runnerguard.rules.TokenDuplicatedRule,
+            io.github.runnerguard.rules.TokenInlineRule,
+            io.github.runnerguard.rules.SecretInEnvironmentRule,
+            io.github.runnerguard.rules.DebugTraceAllowedRule,
+            io.github.runnerguard.rules.TokenMaskingDisabledRule,
+            io.github.runnerguard.rules.MetricsPublicRule,
+            io.github.runnerguard.rules.SessionServerPublicRule,
+            io.github.runnerguard.rules.ExecutorUnknownRule,
+            io.github.runnerguard.rules.ExecutorDeprecatedRule,
+            io.github.runnerguard.rules.ConfigFileReadableRule,
+            io.github.runnerguard.rules.CacheInsecureTransportRule,
+            io.github.runnerguard.rules.CacheStaticCredentialsRule;
 }
