@@ -21,7 +21,7 @@ import io.github.runnerguard.spi.TenancySeverity;
 
 /**
  * {@code vm.allowed-images-unrestricted}: a Parallels or VirtualBox runner's {@code allowed_images} contains a
- * pattern that matches any VM image name, such as {@code .*}, {@code ^}, or an empty string.
+ * pattern that matches any VM image name, such as {@code .*}, {@code .+}, {@code ^}, or an empty string.
  *
  * <p>These lists are Go regular expressions tested with {@code MatchString} ({@code executors/vm/vm.go}), which is
  * unanchored: a pattern allows every name when it finds a match in any name, which this rule tests on a set of probe
@@ -32,10 +32,11 @@ import io.github.runnerguard.spi.TenancySeverity;
 public final class VmAllowedImagesUnrestrictedRule implements SecurityRule {
 
     /**
-     * Names a pattern must match to count as "any image". The empty name comes first (a pattern that matches every
-     * name matches it too); the names are short and have no long runs, so a backtracking pattern stays fast.
+     * Names a pattern must match to count as "any image". No empty name: a job without an image gets
+     * {@code base_name} before any pattern is tried ({@code GetBaseName}), so {@code .+} allows every image a job can
+     * ask for. The names are short and have no long runs, so a backtracking pattern stays fast.
      */
-    private static final List<String> PROBES = List.of("", "x", "macos-15-xcode-16", "attacker/evil:latest",
+    private static final List<String> PROBES = List.of("x", "0", "macos-15-xcode-16", "attacker/evil:latest",
             "Windows Server 2022", "ZZ_9.-:/@+", "\u00e9t\u00e9");
 
     private static final String REMEDIATION = """
