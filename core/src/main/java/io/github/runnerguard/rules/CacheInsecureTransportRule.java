@@ -28,15 +28,13 @@ public final class CacheInsecureTransportRule implements SecurityRule {
 
     private static final Set<String> S3_TYPES = Set.of("s3", "s3v2");
 
-    private static final String REMEDIATION = """
-            Serve the S3-compatible store over HTTPS and drop Insecure:
-
-              [runners.cache]
-                Type = "s3"
-                [runners.cache.s3]
-                  ServerAddress = "minio.example.com:9000"
-                  Insecure = false
-            """;
+    private static final String REMEDIATION = "Serve the S3-compatible store over HTTPS and drop Insecure:\n"
+            + "\n"
+            + "  [runners.cache]\n"
+            + "    Type = \"s3\"\n"
+            + "    [runners.cache.s3]\n"
+            + "      ServerAddress = \"minio.example.com:9000\"\n"
+            + "      Insecure = false\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "cache.insecure-transport",

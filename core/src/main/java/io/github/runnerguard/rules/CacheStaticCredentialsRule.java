@@ -25,17 +25,16 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class CacheStaticCredentialsRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Let the runner manager get credentials from its platform instead of the file: an IAM instance \
-            profile or IRSA role for S3 (AuthenticationType = "iam", or RoleARN), a credentials file or Workload \
-            Identity for GCS, a managed identity for Azure; then delete the keys and rotate them:
-
-              [runners.cache.s3]
-                AuthenticationType = "iam"
-                BucketName = "runner-cache"
-              [runners.cache.gcs]
-                CredentialsFile = "/etc/gitlab-runner/gcs-cache.json"
-            """;
+    private static final String REMEDIATION = "Let the runner manager get credentials from its platform instead of "
+            + "the file: an IAM instance profile or IRSA role for S3 (AuthenticationType = \"iam\", or RoleARN), a "
+            + "credentials file or Workload Identity for GCS, a managed identity for Azure; then delete the keys and "
+            + "rotate them:\n"
+            + "\n"
+            + "  [runners.cache.s3]\n"
+            + "    AuthenticationType = \"iam\"\n"
+            + "    BucketName = \"runner-cache\"\n"
+            + "  [runners.cache.gcs]\n"
+            + "    CredentialsFile = \"/etc/gitlab-runner/gcs-cache.json\"\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "cache.static-credentials",
@@ -98,7 +97,8 @@ public final class CacheStaticCredentialsRule implements SecurityRule {
         String names = String.join(" and ", written.stream().map(Key::name).toList());
         findings.add(new Finding(DESCRIPTOR.id(), severity,
                 CoreRuleSupport.label(runner) + " has its " + store + " cache " + names + " written in the file",
-                config.source(), CoreRuleSupport.ref(runner), CoreRuleSupport.path(runner, section + "." + first.name()),
+                config.source(), CoreRuleSupport.ref(runner),
+                CoreRuleSupport.path(runner, section + "." + first.name()),
                 CoreRuleSupport.at(first.value(), runner), DESCRIPTOR.remediation()));
     }
 

@@ -30,13 +30,12 @@ public final class ConfigFileReadableRule implements SecurityRule {
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
-    private static final String REMEDIATION = """
-            Make the file readable and writable by its owner only (gitlab-runner itself writes it 0600), owned by \
-            the user gitlab-runner runs as, and rotate the tokens of its runners if others could read it:
-
-              chmod 600 /etc/gitlab-runner/config.toml
-              chmod 700 /etc/gitlab-runner
-            """;
+    private static final String REMEDIATION = "Make the file readable and writable by its owner only (gitlab-runner "
+            + "itself writes it 0600), owned by the user gitlab-runner runs as, and rotate the tokens of its runners "
+            + "if others could read it:\n"
+            + "\n"
+            + "  chmod 600 /etc/gitlab-runner/config.toml\n"
+            + "  chmod 700 /etc/gitlab-runner\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "host.config-file-readable",

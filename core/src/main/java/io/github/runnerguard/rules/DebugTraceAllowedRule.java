@@ -23,14 +23,12 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class DebugTraceAllowedRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Refuse debug tracing on runners that several projects share:
-
-              [[runners]]
-                debug_trace_disabled = true
-
-            Jobs that set CI_DEBUG_TRACE then run without it (and their log says so).
-            """;
+    private static final String REMEDIATION = "Refuse debug tracing on runners that several projects share:\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    debug_trace_disabled = true\n"
+            + "\n"
+            + "Jobs that set CI_DEBUG_TRACE then run without it (and their log says so).\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "runner.debug-trace-allowed",

@@ -21,17 +21,15 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class ExecutorDeprecatedRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Plan the move to the Docker Autoscaler executor (fleeting plugins for AWS, Google Cloud and Azure); \
-            keep one job per instance there:
-
-              [[runners]]
-                executor = "docker-autoscaler"
-                [runners.autoscaler]
-                  plugin = "aws"
-                  capacity_per_instance = 1
-                  max_use_count = 1
-            """;
+    private static final String REMEDIATION = "Plan the move to the Docker Autoscaler executor (fleeting plugins for "
+            + "AWS, Google Cloud and Azure); keep one job per instance there:\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    executor = \"docker-autoscaler\"\n"
+            + "    [runners.autoscaler]\n"
+            + "      plugin = \"aws\"\n"
+            + "      capacity_per_instance = 1\n"
+            + "      max_use_count = 1\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "runner.executor-deprecated",
@@ -41,7 +39,8 @@ public final class ExecutorDeprecatedRule implements SecurityRule {
             "Informational for every tenancy.",
             "The Docker Machine executor was deprecated in GitLab 17.5 and is scheduled for removal in GitLab 20.0 "
                     + "(May 2027); until then GitLab only fixes critical bugs that stop jobs or affect running "
-                    + "costs, and Docker Machine itself, deprecated by Docker, lives on only in a GitLab fork. Runners "
+                    + "costs, and Docker Machine itself, deprecated by Docker, lives on only in a GitLab fork. "
+                    + "Runners "
                     + "that stay on it will stop working after the removal.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/executors/docker_machine/"),

@@ -30,14 +30,12 @@ public final class ExecutorUnknownRule implements SecurityRule {
     static final Set<String> EXECUTORS = Set.of("shell", "custom", "instance", "docker", "docker-windows",
             "docker-autoscaler", "docker+machine", "kubernetes", "ssh", "parallels", "virtualbox");
 
-    private static final String REMEDIATION = """
-            Set executor to one of gitlab-runner's executor names (exactly as written, lower case): shell, \
-            custom, instance, docker, docker-windows, docker-autoscaler, docker+machine, kubernetes, ssh, \
-            parallels or virtualbox. For example:
-
-              [[runners]]
-                executor = "docker-autoscaler"
-            """;
+    private static final String REMEDIATION = "Set executor to one of gitlab-runner's executor names (exactly as "
+            + "written, lower case): shell, custom, instance, docker, docker-windows, docker-autoscaler, "
+            + "docker+machine, kubernetes, ssh, parallels or virtualbox. For example:\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    executor = \"docker-autoscaler\"\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "runner.executor-unknown",

@@ -23,12 +23,10 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class MetricsPublicRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Bind the metrics server to loopback, or to the one interface your Prometheus scrapes from, and \
-            firewall that port:
-
-              listen_address = "127.0.0.1:9252"
-            """;
+    private static final String REMEDIATION = "Bind the metrics server to loopback, or to the one interface your "
+            + "Prometheus scrapes from, and firewall that port:\n"
+            + "\n"
+            + "  listen_address = \"127.0.0.1:9252\"\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "runner.metrics-public",
@@ -37,7 +35,8 @@ public final class MetricsPublicRule implements SecurityRule {
             TenancySeverity.always(Severity.MEDIUM),
             "The same for every tenancy: the exposure is to the network, not to the runner's jobs.",
             "listen_address starts an HTTP server without authentication that serves Prometheus metrics, the "
-                    + "list of running jobs (/debug/jobs/list) and Go's pprof profiler (/debug/pprof). Bound to every "
+                    + "list of running jobs (/debug/jobs/list) and Go's pprof profiler (/debug/pprof). Bound to "
+                    + "every "
                     + "interface, it tells anyone who can reach the host which projects run there and lets them "
                     + "load the runner with profiling requests.",
             REMEDIATION,

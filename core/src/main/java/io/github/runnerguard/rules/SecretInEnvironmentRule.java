@@ -34,14 +34,12 @@ public final class SecretInEnvironmentRule implements SecurityRule {
 
     private static final Set<String> SECRET_PAIRS = Set.of("PRIVATE KEY", "API KEY", "ACCESS KEY", "AUTH CONFIG");
 
-    private static final String REMEDIATION = """
-            Remove the secret from config.toml. Give it only to the projects that need it, as a masked and \
-            protected CI/CD variable (or through an external secrets manager), and rotate it, since every job \
-            that ran on this runner could read it:
-
-              [[runners]]
-                environment = ["GIT_DEPTH=10"]   # no secrets here
-            """;
+    private static final String REMEDIATION = "Remove the secret from config.toml. Give it only to the projects that "
+            + "need it, as a masked and protected CI/CD variable (or through an external secrets manager), and "
+            + "rotate it, since every job that ran on this runner could read it:\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    environment = [\"GIT_DEPTH=10\"]   # no secrets here\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "runner.secret-in-environment",

@@ -23,14 +23,12 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class SessionServerPublicRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Listen only on the interface GitLab reaches, advertise that address, and allow only GitLab's \
-            addresses to the port; delete [session_server] if nobody uses web terminals:
-
-              [session_server]
-                listen_address = "10.0.0.5:8093"
-                advertise_address = "runner-1.internal.example.com:8093"
-            """;
+    private static final String REMEDIATION = "Listen only on the interface GitLab reaches, advertise that address, "
+            + "and allow only GitLab's addresses to the port; delete [session_server] if nobody uses web terminals:\n"
+            + "\n"
+            + "  [session_server]\n"
+            + "    listen_address = \"10.0.0.5:8093\"\n"
+            + "    advertise_address = \"runner-1.internal.example.com:8093\"\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "runner.session-server-public",

@@ -31,16 +31,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TokenDuplicatedRule implements FleetRule {
 
-    private static final String REMEDIATION = """
-            Give every [[runners]] entry its own runner: create a runner in GitLab for each entry (or register \
-            again) and use its own authentication token. Never copy a config.toml with its tokens to another \
-            host; on a host that is meant to be another manager of the same runner, keep the token out of the \
-            file:
-
-              [[runners]]
-                name = "docker-a"
-                token = "${RUNNER_TOKEN_A}"
-            """;
+    private static final String REMEDIATION = "Give every [[runners]] entry its own runner: create a runner in "
+            + "GitLab for each entry (or register again) and use its own authentication token. Never copy a "
+            + "config.toml with its tokens to another host; on a host that is meant to be another manager of the "
+            + "same runner, keep the token out of the file:\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    name = \"docker-a\"\n"
+            + "    token = \"${RUNNER_TOKEN_A}\"\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "runner.token-duplicated",

@@ -22,18 +22,16 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class TokenInlineRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Read the token from the environment of the gitlab-runner process (a Kubernetes secret, a systemd \
-            EnvironmentFile readable only by root):
-
-              [[runners]]
-                url = "$GITLAB_URL"
-                token = "${RUNNER_TOKEN_1}"
-
-            gitlab-runner expands the variable when it loads the file, but writes the expanded value back when \
-            it saves the file (register, automatic token rotation), so keep the file generated from a template \
-            or check it again after rotations.
-            """;
+    private static final String REMEDIATION = "Read the token from the environment of the gitlab-runner process (a "
+            + "Kubernetes secret, a systemd EnvironmentFile readable only by root):\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    url = \"$GITLAB_URL\"\n"
+            + "    token = \"${RUNNER_TOKEN_1}\"\n"
+            + "\n"
+            + "gitlab-runner expands the variable when it loads the file, but writes the expanded value back when it "
+            + "saves the file (register, automatic token rotation), so keep the file generated from a template or "
+            + "check it again after rotations.\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "runner.token-inline",

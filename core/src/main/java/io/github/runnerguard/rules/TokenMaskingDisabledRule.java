@@ -26,12 +26,11 @@ public final class TokenMaskingDisabledRule implements SecurityRule {
 
     static final String FLAG = "FF_MASK_ALL_DEFAULT_TOKENS";
 
-    private static final String REMEDIATION = """
-            Remove the override (the flag is on by default), or pin it on so that no job can turn it off:
-
-              [runners.feature_flags]
-                FF_MASK_ALL_DEFAULT_TOKENS = true
-            """;
+    private static final String REMEDIATION = "Remove the override (the flag is on by default), or pin it on so that "
+            + "no job can turn it off:\n"
+            + "\n"
+            + "  [runners.feature_flags]\n"
+            + "    FF_MASK_ALL_DEFAULT_TOKENS = true\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "runner.token-masking-disabled",

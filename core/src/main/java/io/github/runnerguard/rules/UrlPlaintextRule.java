@@ -24,14 +24,12 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class UrlPlaintextRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Serve GitLab over HTTPS and point the runner at the https:// address; if clones must use another \
-            address, give that one HTTPS too:
-
-              [[runners]]
-                url = "https://gitlab.example.com"
-                clone_url = "https://gitlab-internal.example.com"
-            """;
+    private static final String REMEDIATION = "Serve GitLab over HTTPS and point the runner at the https:// address; "
+            + "if clones must use another address, give that one HTTPS too:\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    url = \"https://gitlab.example.com\"\n"
+            + "    clone_url = \"https://gitlab-internal.example.com\"\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "runner.url-plaintext",

@@ -27,13 +27,11 @@ public final class GitCleanGitConfigDisabledRule implements SecurityRule {
 
     private static final Set<String> FRESH_VM_EXECUTORS = Set.of("parallels", "virtualbox");
 
-    private static final String REMEDIATION = """
-            Remove .git/config and .git/hooks (also of submodules and the template directory) before and after \
-            every job:
-
-              [[runners]]
-                clean_git_config = true
-            """;
+    private static final String REMEDIATION = "Remove .git/config and .git/hooks (also of submodules and the "
+            + "template directory) before and after every job:\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    clean_git_config = true\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "git.clean-git-config-disabled",
@@ -46,7 +44,8 @@ public final class GitCleanGitConfigDisabledRule implements SecurityRule {
                     + "A job can plant a hook or a config entry (core.fsmonitor, credential helpers, url rewrites) "
                     + "that runs code or redirects fetches in the next job that reuses the directory.",
             REMEDIATION,
-            URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/#cleaning-git-configuration"),
+            URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/"
+                    + "#cleaning-git-configuration"),
             List.of("Seed: Security risks when using GIT_STRATEGY: fetch on shared environments",
                     "security-docs.md §2: advanced-configuration.md, Cleaning Git configuration (default true, but "
                             + "false for the shell executor)",

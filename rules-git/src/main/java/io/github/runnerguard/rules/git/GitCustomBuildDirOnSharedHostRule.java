@@ -27,13 +27,11 @@ public final class GitCustomBuildDirOnSharedHostRule implements SecurityRule {
 
     private static final Set<String> SHARED_HOST_EXECUTORS = Set.of("shell", "ssh");
 
-    private static final String REMEDIATION = """
-            Turn custom build directories off on shell and SSH runners (their default), so every project clones \
-            into its own directory:
-
-              [runners.custom_build_dir]
-                enabled = false
-            """;
+    private static final String REMEDIATION = "Turn custom build directories off on shell and SSH runners (their "
+            + "default), so every project clones into its own directory:\n"
+            + "\n"
+            + "  [runners.custom_build_dir]\n"
+            + "    enabled = false\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "git.custom-build-dir-on-shared-host",

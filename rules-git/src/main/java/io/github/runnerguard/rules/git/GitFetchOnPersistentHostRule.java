@@ -30,16 +30,15 @@ public final class GitFetchOnPersistentHostRule implements SecurityRule {
     private static final String VARIABLE = "GIT_STRATEGY";
     private static final Set<String> SAFE = Set.of("clone", "none", "empty");
 
-    private static final String REMEDIATION = """
-            Make every job start from a fresh clone unless it asks otherwise, and clean up after it:
-
-              [[runners]]
-                environment = ["GIT_STRATEGY=clone"]
-                [runners.feature_flags]
-                  FF_ENABLE_JOB_CLEANUP = true
-
-            Better, move jobs of different projects to an executor with a clean environment per job.
-            """;
+    private static final String REMEDIATION = "Make every job start from a fresh clone unless it asks otherwise, and "
+            + "clean up after it:\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    environment = [\"GIT_STRATEGY=clone\"]\n"
+            + "    [runners.feature_flags]\n"
+            + "      FF_ENABLE_JOB_CLEANUP = true\n"
+            + "\n"
+            + "Better, move jobs of different projects to an executor with a clean environment per job.\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "git.fetch-on-persistent-host",

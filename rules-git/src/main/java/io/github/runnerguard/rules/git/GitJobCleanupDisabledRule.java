@@ -26,12 +26,11 @@ public final class GitJobCleanupDisabledRule implements SecurityRule {
 
     private static final String FLAG = "FF_ENABLE_JOB_CLEANUP";
 
-    private static final String REMEDIATION = """
-            Clean the project directory at the end of every job, in the table jobs cannot override:
-
-              [runners.feature_flags]
-                FF_ENABLE_JOB_CLEANUP = true
-            """;
+    private static final String REMEDIATION = "Clean the project directory at the end of every job, in the table "
+            + "jobs cannot override:\n"
+            + "\n"
+            + "  [runners.feature_flags]\n"
+            + "    FF_ENABLE_JOB_CLEANUP = true\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "git.job-cleanup-disabled",

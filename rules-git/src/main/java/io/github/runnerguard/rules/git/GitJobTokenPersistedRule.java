@@ -26,16 +26,14 @@ public final class GitJobTokenPersistedRule implements SecurityRule {
 
     private static final String FLAG = "FF_GIT_URLS_WITHOUT_TOKENS";
 
-    private static final String REMEDIATION = """
-            Keep the job token out of git URLs and configuration; the runner then hands it to git through its own \
-            credential helper:
-
-              [runners.feature_flags]
-                FF_GIT_URLS_WITHOUT_TOKENS = true
-
-            Also remove caching credential helpers (credential.helper store/cache, Git Credential Manager) from \
-            the runner user's git configuration.
-            """;
+    private static final String REMEDIATION = "Keep the job token out of git URLs and configuration; the runner then "
+            + "hands it to git through its own credential helper:\n"
+            + "\n"
+            + "  [runners.feature_flags]\n"
+            + "    FF_GIT_URLS_WITHOUT_TOKENS = true\n"
+            + "\n"
+            + "Also remove caching credential helpers (credential.helper store/cache, Git Credential Manager) from "
+            + "the runner user's git configuration.\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "git.job-token-persisted",

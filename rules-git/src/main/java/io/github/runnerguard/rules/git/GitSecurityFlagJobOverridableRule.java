@@ -24,7 +24,8 @@ import io.github.runnerguard.spi.TenancySeverity;
  * {@code FF_DISABLE_UMASK_FOR_KUBERNETES_EXECUTOR} (kubernetes). gitlab-runner resolves a flag from
  * {@code [runners.feature_flags]} first and ignores job variables for it; otherwise the job's variables, which come
  * after the runner's {@code environment}, win (common/build_settings.go {@code populateFeatureFlags}). An entry whose
- * value Go's {@code ParseBool} rejects has no effect and is not reported. Stateless and thread-safe.
+ * value Go's {@code ParseBool} rejects has no effect and is not reported, nor is a runner without a known executor
+ * (it runs no job). Stateless and thread-safe.
  */
 public final class GitSecurityFlagJobOverridableRule implements SecurityRule {
 
@@ -36,15 +37,14 @@ public final class GitSecurityFlagJobOverridableRule implements SecurityRule {
             "FF_DISABLE_UMASK_FOR_DOCKER_EXECUTOR", GitSupport.DOCKER_EXECUTORS,
             "FF_DISABLE_UMASK_FOR_KUBERNETES_EXECUTOR", Set.of("kubernetes"));
 
-    private static final String REMEDIATION = """
-            Move the flag from environment to [runners.feature_flags], the one place jobs cannot override:
-
-              [[runners]]
-                environment = []
-                [runners.feature_flags]
-                  FF_ENABLE_JOB_CLEANUP = true
-                  FF_GIT_URLS_WITHOUT_TOKENS = true
-            """;
+    private static final String REMEDIATION = "Move the flag from environment to [runners.feature_flags], the one "
+            + "place jobs cannot override:\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    environment = []\n"
+            + "    [runners.feature_flags]\n"
+            + "      FF_ENABLE_JOB_CLEANUP = true\n"
+            + "      FF_GIT_URLS_WITHOUT_TOKENS = true\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "git.security-flag-job-overridable",
@@ -81,7 +81,7 @@ public final class GitSecurityFlagJobOverridableRule implements SecurityRule {
         for (Runner runner : config.runners()) {
             String executor = GitSupport.executor(runner);
             Optional<Severity> severity = GitSupport.severity(DESCRIPTOR, context, runner);
-            if (severity.isEmpty()) {
+            if (!GitSupport.EXECUTORS.contains(executor) || severity.isEmpty()) {
                 continue;
             }
             for (Map.Entry<String, Set<String>> flag : FLAGS.entrySet().stream()

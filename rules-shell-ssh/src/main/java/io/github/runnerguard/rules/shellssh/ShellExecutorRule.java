@@ -21,17 +21,15 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class ShellExecutorRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Run untrusted or multi-project jobs in an executor that isolates each job (docker, kubernetes, or \
-            docker-autoscaler with one job per instance); keep shell runners for one trusted project, with tags \
-            and protected branches, on a host that holds nothing else:
-
-              [[runners]]
-                executor = "docker"
-                [runners.docker]
-                  image = "alpine:3.20"
-                  privileged = false
-            """;
+    private static final String REMEDIATION = "Run untrusted or multi-project jobs in an executor that isolates each "
+            + "job (docker, kubernetes, or docker-autoscaler with one job per instance); keep shell runners for one "
+            + "trusted project, with tags and protected branches, on a host that holds nothing else:\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    executor = \"docker\"\n"
+            + "    [runners.docker]\n"
+            + "      image = \"alpine:3.20\"\n"
+            + "      privileged = false\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "shell.executor",

@@ -20,14 +20,12 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class SshExecutorRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Move the jobs to an executor that gives each job a clean environment (docker, kubernetes, or \
-            instance/docker-autoscaler with max_use_count = 1); if the SSH executor must stay, dedicate the runner \
-            and its host to one trusted project:
-
-              [[runners]]
-                executor = "docker-autoscaler"
-            """;
+    private static final String REMEDIATION = "Move the jobs to an executor that gives each job a clean environment "
+            + "(docker, kubernetes, or instance/docker-autoscaler with max_use_count = 1); if the SSH executor must "
+            + "stay, dedicate the runner and its host to one trusted project:\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    executor = \"docker-autoscaler\"\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "ssh.executor",

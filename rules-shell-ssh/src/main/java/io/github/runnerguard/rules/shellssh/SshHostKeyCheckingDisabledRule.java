@@ -25,17 +25,15 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class SshHostKeyCheckingDisabledRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Verify the host key: remove disable_strict_host_key_checking (or set it to false) and record the \
-            host's key in the known_hosts file gitlab-runner reads:
-
-              [runners.ssh]
-                host = "build-host.example.com"
-                disable_strict_host_key_checking = false
-                known_hosts_file = "/etc/gitlab-runner/known_hosts"
-
-            (ssh-keyscan build-host.example.com >> /etc/gitlab-runner/known_hosts, then check the fingerprint.)
-            """;
+    private static final String REMEDIATION = "Verify the host key: remove disable_strict_host_key_checking (or set "
+            + "it to false) and record the host's key in the known_hosts file gitlab-runner reads:\n"
+            + "\n"
+            + "  [runners.ssh]\n"
+            + "    host = \"build-host.example.com\"\n"
+            + "    disable_strict_host_key_checking = false\n"
+            + "    known_hosts_file = \"/etc/gitlab-runner/known_hosts\"\n"
+            + "\n"
+            + "(ssh-keyscan build-host.example.com >> /etc/gitlab-runner/known_hosts, then check the fingerprint.)\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "ssh.host-key-checking-disabled",

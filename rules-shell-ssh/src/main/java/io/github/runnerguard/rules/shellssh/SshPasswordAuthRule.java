@@ -24,15 +24,13 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class SshPasswordAuthRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Log in with a key instead: give gitlab-runner's user an unencrypted private key readable only by it, \
-            put the public key in the remote user's authorized_keys, turn off password login on the host, and \
-            delete the password:
-
-              [runners.ssh]
-                user = "gitlab-ci"
-                identity_file = "/home/gitlab-runner/.ssh/id_ed25519"
-            """;
+    private static final String REMEDIATION = "Log in with a key instead: give gitlab-runner's user an unencrypted "
+            + "private key readable only by it, put the public key in the remote user's authorized_keys, turn off "
+            + "password login on the host, and delete the password:\n"
+            + "\n"
+            + "  [runners.ssh]\n"
+            + "    user = \"gitlab-ci\"\n"
+            + "    identity_file = \"/home/gitlab-runner/.ssh/id_ed25519\"\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "ssh.password-auth",

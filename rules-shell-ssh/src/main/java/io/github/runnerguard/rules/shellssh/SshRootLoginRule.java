@@ -24,13 +24,12 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class SshRootLoginRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Create an unprivileged user on the build host for the jobs and log in as that user:
-
-              [runners.ssh]
-                user = "gitlab-ci"
-                identity_file = "/home/gitlab-runner/.ssh/id_ed25519"
-            """;
+    private static final String REMEDIATION = "Create an unprivileged user on the build host for the jobs and log in "
+            + "as that user:\n"
+            + "\n"
+            + "  [runners.ssh]\n"
+            + "    user = \"gitlab-ci\"\n"
+            + "    identity_file = \"/home/gitlab-runner/.ssh/id_ed25519\"\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "ssh.root-login",

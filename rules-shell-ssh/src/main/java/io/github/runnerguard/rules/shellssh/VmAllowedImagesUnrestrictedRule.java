@@ -39,14 +39,12 @@ public final class VmAllowedImagesUnrestrictedRule implements SecurityRule {
     private static final List<String> PROBES = List.of("x", "0", "macos-15-xcode-16", "attacker/evil:latest",
             "Windows Server 2022", "ZZ_9.-:/@+", "\u00e9t\u00e9");
 
-    private static final String REMEDIATION = """
-            List only the VM images jobs may choose, anchored at both ends (the patterns are regular expressions \
-            matched anywhere in the name):
-
-              [runners.virtualbox]
-                base_name = "ubuntu-22.04-ci"
-                allowed_images = ["^ubuntu-22\\\\.04-ci(-[a-z0-9]+)?$"]
-            """;
+    private static final String REMEDIATION = "List only the VM images jobs may choose, anchored at both ends (the "
+            + "patterns are regular expressions matched anywhere in the name):\n"
+            + "\n"
+            + "  [runners.virtualbox]\n"
+            + "    base_name = \"ubuntu-22.04-ci\"\n"
+            + "    allowed_images = [\"^ubuntu-22\\\\.04-ci(-[a-z0-9]+)?$\"]\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "vm.allowed-images-unrestricted",

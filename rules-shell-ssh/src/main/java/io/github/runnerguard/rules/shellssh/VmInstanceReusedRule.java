@@ -29,18 +29,16 @@ import io.github.runnerguard.spi.TenancySeverity;
  */
 public final class VmInstanceReusedRule implements SecurityRule {
 
-    private static final String REMEDIATION = """
-            Give each job a fresh instance that nothing else runs on:
-
-              [runners.autoscaler]
-                capacity_per_instance = 1
-                max_use_count = 1
-
-            or, on macOS hosts with nesting, isolate each job in its own VM:
-
-              [runners.autoscaler.vm_isolation]
-                enabled = true
-            """;
+    private static final String REMEDIATION = "Give each job a fresh instance that nothing else runs on:\n"
+            + "\n"
+            + "  [runners.autoscaler]\n"
+            + "    capacity_per_instance = 1\n"
+            + "    max_use_count = 1\n"
+            + "\n"
+            + "or, on macOS hosts with nesting, isolate each job in its own VM:\n"
+            + "\n"
+            + "  [runners.autoscaler.vm_isolation]\n"
+            + "    enabled = true\n";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "vm.instance-reused",
