@@ -127,7 +127,8 @@ class ShellSshRulesTest {
                     max_use_count = 0
                 """).check()
                 .assertFindings(f -> f.count(1).line(6).keyPath("runners[0].autoscaler.max_use_count")
-                        .messageContains("max_use_count = 0").messageContains("capacity_per_instance = 4"));
+                        .messageContains("max_use_count = 0"))
+                .assertFindings(f -> f.count(1).messageContains("capacity_per_instance = 4"));
     }
 
     @Test
