@@ -83,7 +83,8 @@ public final class CacheInsecureTransportRule implements SecurityRule {
                 continue;
             }
             findings.add(new Finding(DESCRIPTOR.id(), severity.get(),
-                    CoreRuleSupport.label(runner) + " reaches its S3 cache at " + server
+                    CoreRuleSupport.label(runner) + " reaches its S3 cache at "
+                            + server.substring(server.lastIndexOf('@') + 1)
                             + " over plain HTTP (Insecure = true)",
                     config.source(), CoreRuleSupport.ref(runner), CoreRuleSupport.path(runner, "cache.s3.Insecure"),
                     CoreRuleSupport.at(s3.insecure(), runner), DESCRIPTOR.remediation()));

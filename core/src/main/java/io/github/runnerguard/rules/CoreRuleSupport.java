@@ -251,11 +251,20 @@ final class CoreRuleSupport {
         return bare.contains("::") || bare.chars().filter(c -> c == ':').count() == 7;
     }
 
-    /** A URL with any user information replaced by {@code ***}, safe to print. */
+    /**
+     * A URL with any user information replaced by {@code ***} and without its query and fragment (which may carry
+     * tokens), safe to print.
+     */
     static String redactUserInfo(String url) {
         int schemeEnd = url.indexOf("://");
         if (schemeEnd < 0) {
             return url;
+        }
+        for (char c : new char[] {'?', '#'}) {
+            int cut = url.indexOf(c, schemeEnd + 3);
+            if (cut >= 0) {
+                url = url.substring(0, cut);
+            }
         }
         String rest = url.substring(schemeEnd + 3);
         int slash = rest.indexOf('/');

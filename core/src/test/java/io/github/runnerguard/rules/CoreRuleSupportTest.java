@@ -81,6 +81,8 @@ class CoreRuleSupportTest {
         assertEquals("http://***@10.0.0.7/x", CoreRuleSupport.redactUserInfo("http://ci:hunter2@10.0.0.7/x"));
         assertEquals("http://host/a@b", CoreRuleSupport.redactUserInfo("http://host/a@b"));
         assertEquals("http://host", CoreRuleSupport.redactUserInfo("http://host"));
+        assertEquals("http://host/p", CoreRuleSupport.redactUserInfo("http://host/p?private_token=glpat-x#frag"));
+        assertEquals("http://***@host", CoreRuleSupport.redactUserInfo("http://u:p@host#a@b"));
     }
 
     @ParameterizedTest
