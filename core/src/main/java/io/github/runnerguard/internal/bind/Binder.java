@@ -1,0 +1,843 @@
+package io.github.runnerguard.internal.bind;
+
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import io.github.runnerguard.config.ConfigArray;
+import io.github.runnerguard.config.ConfigEntry;
+import io.github.runnerguard.config.ConfigNode;
+import io.github.runnerguard.config.ConfigScalar;
+import io.github.runnerguard.config.ConfigTable;
+import io.github.runnerguard.config.Diagnostic;
+import io.github.runnerguard.config.Position;
+import io.github.runnerguard.internal.toml.PositionIndex;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
+
+/**
+ * The binder: it binds a parsed {@code config.toml} tree to gitlab-runner's schema with the rules of its TOML decoder
+ * (BurntSushi/toml, section 1 of {@code config-schema.md}), producing the raw view and diagnostics.
+ *
+ * <p>The rules:
+ * <ul>
+ *   <li>A key binds to the field tagged exactly so, else to the first field in struct order whose tag equals it under
+ *       Go's {@code strings.EqualFold} ({@link GoFold}); {@code _} and {@code -} never fold. Keys of a struct with a
+ *       custom decoder ({@code [[runners.kubernetes.volumes.nfs]]}) match exactly, and its required keys must be
+ *       there.</li>
+ *   <li>Two keys of one table that bind to one field are decoded in random order, so gitlab-runner keeps either
+ *       value: an {@link Diagnostic.Kind#AMBIGUOUS_KEY} names both, and the less safe value ({@link LessSafe}) is the
+ *       bound one. Two spellings of a sub-table or a map are merged by the decoder, as here; only the keys that
+ *       collide inside them are ambiguous.</li>
+ *   <li>A key no field takes is ignored by gitlab-runner: an {@link Diagnostic.Kind#UNKNOWN_KEY}, once for the key and
+ *       not for what it holds, with the closest known key ({@link KeySuggester}). Map tables
+ *       ({@code feature_flags}, labels, {@code plugin_config}) take any key.</li>
+ *   <li>A value of a type the field's Go type refuses makes gitlab-runner refuse the file: a
+ *       {@link Diagnostic.Kind#TYPE_MISMATCH} with the expected and found types. A value of the right type that
+ *       gitlab-runner still refuses (an invalid duration, an int32 out of range, a missing required key, a label that
+ *       fails validation) is an {@link Diagnostic.Kind#INVALID_VALUE}. Binding goes on after either.</li>
+ * </ul>
+ *
+ * <p>The raw view keeps every key. {@link ConfigEntry#field()} is the canonical tag (the key itself inside maps),
+ * null for an unknown key; {@link ConfigEntry#bound()} is true when gitlab-runner's value comes from that entry, false
+ * for unknown keys, the losing side of an ambiguity, and values gitlab-runner refuses (whose contents are still bound
+ * as far as they can be, to report what else is wrong in them). Paths use canonical keys for known fields and the
+ * key as written otherwise; keys that are not bare TOML keys are quoted ({@code labels."test.label"}).
+ *
+ * <p>Datetimes must reach the binder as {@code java.time} values (Jackson's {@code TomlReadFeature.PARSE_JAVA_TIME});
+ * a datetime read as a string cannot be told from a string. Messages never contain the value of a secret-bearing key
+ * (section 4 of the reference); type mismatches name types only.
+ *
+ * <p>Runs in time linear in the number of keys. {@link #bind} is thread-safe: each call works on its own state.
+ */
+public final class Binder {
+
+    private static final Pattern LABEL_KEY = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{2,64}");
+    private static final Pattern LABEL_VALUE = Pattern.compile("[a-zA-Z0-9._-]{1,256}");
+    private static final int MAX_LABELS = 32;
+    private static final long MAX_SAFE_FLOAT_INT = (1L << 53) - 1;
+
+    private final Schema schema;
+    private final KeySuggester suggester;
+    private final PositionIndex positions;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Suggestions already made in this document, by struct, section and key: a key repeated in every runner. */
+    private final Map<String, Optional<KeySuggester.Suggestion>> suggestions = new HashMap<>();
+
+    private Binder(Schema schema, KeySuggester suggester, PositionIndex positions) {
+        this.schema = schema;
+        this.suggester = suggester;
+        this.positions = positions;
+    }
+
+    private static final class Suggesters {
+        static final KeySuggester DEFAULT = new KeySuggester(Schema.get());
+    }
+
+    /**
+     * Binds a document.
+     *
+     * @param root      the document's root table, as Jackson's TOML reader builds it
+     * @param positions where each key is in the source text ({@link PositionIndex#EMPTY} when unknown)
+     * @return the raw view and the diagnostics
+     */
+    public static BindResult bind(ObjectNode root, PositionIndex positions) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(positions, "positions");
+        Binder binder = new Binder(Schema.get(), Suggesters.DEFAULT, positions);
+        ConfigTable raw = binder.bindStruct(binder.schema.root(),
+                List.of(new Source(root, "", List.of(), null)), "", false).get(0);
+        binder.checkLabelCount(raw);
+        List<Diagnostic> sorted = new ArrayList<>(binder.diagnostics);
+        sorted.sort(Comparator.comparing(Diagnostic::position, Comparator.nullsLast(Comparator.naturalOrder())));
+        return new BindResult(raw, sorted);
+    }
+
+    /** A TOML table being bound as one struct value (several tables when two spellings of a key are merged). */
+    private record Source(JsonNode node, String path, List<Object> rawPath, @Nullable Position position) {
+    }
+
+    /** One key of a table, on its way to becoming a {@link ConfigEntry}. */
+    private static final class Pending {
+        final String key;
+        final JsonNode value;
+        final Schema.@Nullable Field field;
+        final String path;
+        final List<Object> rawPath;
+        final @Nullable Position position;
+        @Nullable ConfigNode node;
+        boolean bound;
+        boolean valid;
+
+        Pending(String key, JsonNode value, Schema.@Nullable Field field, String path, List<Object> rawPath,
+                @Nullable Position position) {
+            this.key = key;
+            this.value = value;
+            this.field = field;
+            this.path = path;
+            this.rawPath = rawPath;
+            this.position = position;
+        }
+
+        ConfigNode node() {
+            return Objects.requireNonNull(node, "node");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- structs
+
+    private List<ConfigTable> bindStruct(Schema.Struct struct, List<Source> sources, String sectionPath,
+                                         boolean sectionArray) {
+        List<List<Pending>> perSource = new ArrayList<>(sources.size());
+        Map<Schema.Field, List<Pending>> byField = new LinkedHashMap<>();
+        for (Source source : sources) {
+            List<Pending> pendings = new ArrayList<>(source.node().size());
+            perSource.add(pendings);
+            for (Map.Entry<String, JsonNode> property : source.node().properties()) {
+                String key = property.getKey();
+                Schema.Field field = struct.lookup(key);
+                String path = child(source.path(), field != null ? field.key() : key);
+                List<Object> rawPath = append(source.rawPath(), key);
+                Pending pending = new Pending(key, property.getValue(), field, path, rawPath, positions.of(rawPath));
+                pendings.add(pending);
+                if (field == null) {
+                    pending.node = raw(pending.value, path, rawPath, false);
+                    reportUnknown(struct, sectionPath, sectionArray, pending);
+                } else {
+                    byField.computeIfAbsent(field, f -> new ArrayList<>(1)).add(pending);
+                }
+            }
+        }
+        for (Map.Entry<Schema.Field, List<Pending>> group : byField.entrySet()) {
+            bindField(struct, group.getKey(), group.getValue(), sectionPath);
+        }
+        if (!struct.required().isEmpty()) {
+            Set<String> present = new HashSet<>();
+            for (Schema.Field field : byField.keySet()) {
+                present.add(field.key());
+            }
+            List<String> missing = new ArrayList<>();
+            for (String key : struct.required()) {
+                if (!present.contains(key)) {
+                    missing.add("`" + key + "`");
+                }
+            }
+            if (!missing.isEmpty()) {
+                Source first = sources.get(0);
+                diagnostics.add(Diagnostic.of(Diagnostic.Kind.INVALID_VALUE,
+                        "an entry of " + Schema.Section.display(sectionPath, sectionArray) + " lacks the required "
+                                + (missing.size() == 1 ? "key " : "keys ") + String.join(", ", missing)
+                                + " (keys of this table are matched exactly)" + at(first.position())
+                                + "; gitlab-runner refuses to load the file",
+                        first.path(), first.position()));
+            }
+        }
+        List<ConfigTable> tables = new ArrayList<>(sources.size());
+        for (int i = 0; i < sources.size(); i++) {
+            Source source = sources.get(i);
+            List<ConfigEntry> entries = entries(perSource.get(i), false);
+            tables.add(new ConfigTable(source.path(), source.position(), entries));
+        }
+        return tables;
+    }
+
+    private void bindField(Schema.Struct struct, Schema.Field field, List<Pending> candidates, String sectionPath) {
+        String childSection = child(sectionPath, field.key());
+        ValueType type = field.type();
+        switch (type.kind()) {
+            case TABLE -> bindMergeable(candidates, type, childSection,
+                    objects -> bindStruct(schema.struct(Objects.requireNonNull(type.struct())), objects, childSection,
+                            false));
+            case MAP -> bindMergeable(candidates, type, childSection,
+                    objects -> bindMap(Objects.requireNonNull(type.element()), objects, childSection));
+            case ARRAY -> {
+                for (Pending candidate : candidates) {
+                    bindArrayOfTables(candidate, schema.struct(Objects.requireNonNull(type.struct())), childSection);
+                }
+            }
+            default -> {
+                for (Pending candidate : candidates) {
+                    candidate.node = raw(candidate.value, candidate.path, candidate.rawPath, type.kind()
+                            == ValueType.Kind.ANY);
+                    candidate.valid = check(type, candidate.value, candidate.key, candidate.path, candidate.position,
+                            candidate.rawPath, field.secret(), sectionPath);
+                    if (candidate.valid) {
+                        validate(struct, field, candidate);
+                    }
+                }
+            }
+        }
+        if (type.mergeable()) {
+            for (Pending candidate : candidates) {
+                candidate.bound = candidate.valid;
+            }
+            return;
+        }
+        choose(struct.name(), field.key(), field.secret(), candidates, sectionPath);
+    }
+
+    private interface GroupBinder {
+        List<ConfigTable> bind(List<Source> sources);
+    }
+
+    /** Binds the table candidates of a struct or map field together (the decoder merges them); others mismatch. */
+    private void bindMergeable(List<Pending> candidates, ValueType type, String childSection, GroupBinder binder) {
+        List<Pending> tables = new ArrayList<>();
+        for (Pending candidate : candidates) {
+            if (candidate.value.isObject()) {
+                tables.add(candidate);
+            } else if (type.kind() == ValueType.Kind.TABLE && isArrayOfTables(candidate.value)) {
+                mismatch(candidate.key, candidate.path, candidate.position, type.describe(), candidate.value,
+                        sectionOf(parentOf(childSection)), "write [" + childSection + "], not [[" + childSection + "]]");
+                candidate.node = arrayOfStructs(candidate, schema.struct(Objects.requireNonNull(type.struct())),
+                        childSection);
+            } else {
+                mismatch(candidate.key, candidate.path, candidate.position, type.describe(), candidate.value,
+                        sectionOf(parentOf(childSection)), null);
+                candidate.node = raw(candidate.value, candidate.path, candidate.rawPath, false);
+            }
+        }
+        if (tables.isEmpty()) {
+            return;
+        }
+        List<Source> sources = new ArrayList<>(tables.size());
+        for (Pending table : tables) {
+            sources.add(new Source(table.value, table.path, table.rawPath, table.position));
+        }
+        List<ConfigTable> bound = binder.bind(sources);
+        for (int i = 0; i < tables.size(); i++) {
+            tables.get(i).node = bound.get(i);
+            tables.get(i).valid = true;
+        }
+    }
+
+    private void bindArrayOfTables(Pending candidate, Schema.Struct struct, String childSection) {
+        JsonNode value = candidate.value;
+        if (value.isArray()) {
+            candidate.valid = true;
+            List<ConfigNode> elements = new ArrayList<>(value.size());
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode element = value.get(i);
+                String path = candidate.path + "[" + i + "]";
+                List<Object> rawPath = append(candidate.rawPath, i);
+                Position position = positions.of(rawPath);
+                if (element.isObject()) {
+                    elements.add(bindStruct(struct, List.of(new Source(element, path, rawPath, position)),
+                            childSection, true).get(0));
+                } else {
+                    candidate.valid = false;
+                    mismatchElement(candidate.key, path, position, "a table", element,
+                            sectionOf(parentOf(childSection)), "an array of tables");
+                    elements.add(raw(element, path, rawPath, false));
+                }
+            }
+            candidate.node = new ConfigArray(candidate.path, candidate.position, elements);
+        } else if (value.isObject()) {
+            mismatch(candidate.key, candidate.path, candidate.position, "an array of tables", value,
+                    sectionOf(parentOf(childSection)), "write [[" + childSection + "]]"
+                            + (childSection.contains(".") ? "" : " before its sub-tables: a [" + childSection
+                            + ".x] header with no [[" + childSection + "]] before it makes `" + childSection
+                            + "` a table"));
+            candidate.node = bindStruct(struct,
+                    List.of(new Source(value, candidate.path, candidate.rawPath, candidate.position)), childSection,
+                    true).get(0);
+        } else {
+            mismatch(candidate.key, candidate.path, candidate.position, "an array of tables", value,
+                    sectionOf(parentOf(childSection)), null);
+            candidate.node = raw(value, candidate.path, candidate.rawPath, false);
+        }
+    }
+
+    private ConfigArray arrayOfStructs(Pending candidate, Schema.Struct struct, String childSection) {
+        List<ConfigNode> elements = new ArrayList<>(candidate.value.size());
+        for (int i = 0; i < candidate.value.size(); i++) {
+            String path = candidate.path + "[" + i + "]";
+            List<Object> rawPath = append(candidate.rawPath, i);
+            elements.add(bindStruct(struct, List.of(new Source(candidate.value.get(i), path, rawPath,
+                    positions.of(rawPath))), childSection, true).get(0));
+        }
+        return new ConfigArray(candidate.path, candidate.position, elements);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- maps
+
+    private List<ConfigTable> bindMap(ValueType valueType, List<Source> sources, String sectionPath) {
+        List<List<Pending>> perSource = new ArrayList<>(sources.size());
+        Map<String, List<Pending>> byKey = new LinkedHashMap<>();
+        boolean labels = sectionPath.equals("labels") || sectionPath.equals("runners.labels");
+        for (Source source : sources) {
+            List<Pending> pendings = new ArrayList<>(source.node().size());
+            perSource.add(pendings);
+            for (Map.Entry<String, JsonNode> property : source.node().properties()) {
+                String key = property.getKey();
+                String path = child(source.path(), key);
+                List<Object> rawPath = append(source.rawPath(), key);
+                Pending pending = new Pending(key, property.getValue(), null, path, rawPath, positions.of(rawPath));
+                pendings.add(pending);
+                byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(pending);
+                pending.node = raw(pending.value, path, rawPath, valueType.kind() == ValueType.Kind.ANY);
+                pending.valid = check(valueType, pending.value, key, path, pending.position, rawPath,
+                        sectionPath.equals("runners.autoscaler.plugin_config"), sectionPath);
+                if (pending.valid && labels) {
+                    validateLabel(pending, sectionPath);
+                }
+            }
+        }
+        for (Map.Entry<String, List<Pending>> group : byKey.entrySet()) {
+            choose("map", group.getKey(), sectionPath.endsWith("plugin_config"), group.getValue(), sectionPath);
+        }
+        List<ConfigTable> tables = new ArrayList<>(sources.size());
+        for (int i = 0; i < sources.size(); i++) {
+            Source source = sources.get(i);
+            tables.add(new ConfigTable(source.path(), source.position(), entries(perSource.get(i), true)));
+        }
+        return tables;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- values
+
+    /**
+     * Checks a scalar-like value against its type, reporting what is wrong.
+     *
+     * @return true when gitlab-runner accepts it
+     */
+    private boolean check(ValueType type, JsonNode value, String key, String path, @Nullable Position position,
+                          List<Object> rawPath, boolean secret, String sectionPath) {
+        String where = sectionOf(sectionPath);
+        switch (type.kind()) {
+            case ANY:
+                return true;
+            case STRING:
+                return value.isString() || mismatch(key, path, position, type.describe(), value, where, null);
+            case BOOL:
+                return value.isBoolean() || mismatch(key, path, position, type.describe(), value, where, null);
+            case INT:
+            case INT32:
+                if (!value.isIntegralNumber()) {
+                    return mismatch(key, path, position, type.describe(), value, where, null);
+                }
+                if (type.kind() == ValueType.Kind.INT32 || !value.canConvertToLong()) {
+                    BigInteger number = value.bigIntegerValue();
+                    long min = type.kind() == ValueType.Kind.INT32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
+                    long max = type.kind() == ValueType.Kind.INT32 ? Integer.MAX_VALUE : Long.MAX_VALUE;
+                    if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
+                        return invalid(key, path, position, where, "is out of range for a "
+                                + (type.kind() == ValueType.Kind.INT32 ? "32" : "64") + "-bit integer");
+                    }
+                }
+                return true;
+            case FLOAT:
+                if (value.isFloatingPointNumber()) {
+                    return true;
+                }
+                if (value.isIntegralNumber()) {
+                    if (!value.canConvertToLong() || Math.abs(value.longValue()) > MAX_SAFE_FLOAT_INT) {
+                        return invalid(key, path, position, where,
+                                "is an integer too large to convert to a float exactly");
+                    }
+                    return true;
+                }
+                return mismatch(key, path, position, type.describe(), value, where, null);
+            case DURATION:
+                if (value.isIntegralNumber()) {
+                    return true;
+                }
+                if (value.isString()) {
+                    try {
+                        GoDuration.parseNanos(value.stringValue());
+                        return true;
+                    } catch (IllegalArgumentException e) {
+                        return invalid(key, path, position, where, "is not a Go duration"
+                                + (secret ? "" : " (" + e.getMessage() + ")")
+                                + "; write a number with a unit, such as \"30m\" or \"1h30m\"");
+                    }
+                }
+                return mismatch(key, path, position, type.describe(), value, where, null);
+            case TIME:
+                if (temporal(value) != null) {
+                    return true;
+                }
+                if (value.isString()) {
+                    if (GoTime.isValid(value.stringValue())) {
+                        return true;
+                    }
+                    return invalid(key, path, position, where, "is not an RFC 3339 date-time such as "
+                            + "\"2024-01-01T00:00:00Z\"");
+                }
+                return mismatch(key, path, position, type.describe(), value, where, null);
+            case STRING_OR_ARRAY:
+                if (value.isString()) {
+                    return true;
+                }
+                if (value.isArray()) {
+                    return checkElements(new ValueType(ValueType.Kind.STRING, null, null), value, key, path,
+                            rawPath, where, type.describe());
+                }
+                return mismatch(key, path, position, type.describe(), value, where, null);
+            case LIST:
+                if (value.isArray()) {
+                    return checkElements(Objects.requireNonNull(type.element()), value, key, path, rawPath, where,
+                            type.describe());
+                }
+                return mismatch(key, path, position, type.describe(), value, where, null);
+            default:
+                throw new IllegalStateException("not a value type: " + type);
+        }
+    }
+
+    private boolean checkElements(ValueType elementType, JsonNode array, String key, String path, List<Object> rawPath,
+                                  String where, String whole) {
+        boolean ok = true;
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode element = array.get(i);
+            String elementPath = path + "[" + i + "]";
+            List<Object> elementRawPath = append(rawPath, i);
+            Position position = positions.of(elementRawPath);
+            boolean elementOk = switch (elementType.kind()) {
+                case STRING -> element.isString();
+                case INT, INT32 -> element.isIntegralNumber() && element.canConvertToLong();
+                case FLOAT -> element.isFloatingPointNumber()
+                        || element.isIntegralNumber() && element.canConvertToLong()
+                        && Math.abs(element.longValue()) <= MAX_SAFE_FLOAT_INT;
+                default -> true;
+            };
+            if (!elementOk) {
+                ok = false;
+                mismatchElement(key, elementPath, position, elementType.describe(), element, where, whole);
+            }
+        }
+        return ok;
+    }
+
+    /** Checks that only the decoder's own validation does, after the type is right. */
+    private void validate(Schema.Struct struct, Schema.Field field, Pending candidate) {
+        if (struct.name().equals("DockerMachine") && field.key().equals("MachineOptionsWithName")) {
+            JsonNode value = candidate.value;
+            for (int i = 0; i < value.size(); i++) {
+                if (!value.get(i).stringValue().contains("%s")) {
+                    List<Object> rawPath = append(candidate.rawPath, i);
+                    diagnostics.add(Diagnostic.of(Diagnostic.Kind.INVALID_VALUE,
+                            "`" + candidate.key + "` element [" + i + "] does not contain %s, where the machine "
+                                    + "name goes" + at(positions.of(rawPath))
+                                    + "; gitlab-runner refuses to load the file",
+                            candidate.path + "[" + i + "]", positions.of(rawPath)));
+                    candidate.valid = false;
+                }
+            }
+        }
+    }
+
+    private void validateLabel(Pending pending, String sectionPath) {
+        String problem = null;
+        if (!LABEL_KEY.matcher(pending.key).matches()) {
+            problem = "its name must match ^[a-zA-Z0-9_][a-zA-Z0-9._-]{2,64}$";
+        } else if (!LABEL_VALUE.matcher(pending.value.stringValue()).matches()) {
+            problem = "its value must match ^[a-zA-Z0-9._-]{1,256}$";
+        }
+        if (problem != null) {
+            pending.valid = false;
+            diagnostics.add(Diagnostic.of(Diagnostic.Kind.INVALID_VALUE,
+                    "label `" + pending.key + "` in [" + sectionPath + "] is invalid: " + problem
+                            + at(pending.position) + "; gitlab-runner refuses to load the file",
+                    pending.path, pending.position));
+        }
+    }
+
+    /** gitlab-runner allows at most 32 labels per runner, counting the global ones it inherits. */
+    private void checkLabelCount(ConfigTable root) {
+        Set<String> global = labelKeys(root);
+        ConfigNode runners = root.fieldValue("runners").orElse(null);
+        if (!(runners instanceof ConfigArray array)) {
+            return;
+        }
+        for (ConfigNode element : array.elements()) {
+            if (element instanceof ConfigTable runner) {
+                Set<String> all = new HashSet<>(global);
+                all.addAll(labelKeys(runner));
+                if (all.size() > MAX_LABELS) {
+                    Position position = runner.field("labels").map(ConfigEntry::position)
+                            .orElse(runner.position());
+                    diagnostics.add(Diagnostic.of(Diagnostic.Kind.INVALID_VALUE,
+                            "runner " + runner.path() + " has " + all.size() + " labels with the global ones, more "
+                                    + "than the " + MAX_LABELS + " gitlab-runner allows" + at(position)
+                                    + "; gitlab-runner refuses to load the file",
+                            runner.path() + ".labels", position));
+                }
+            }
+        }
+    }
+
+    private static Set<String> labelKeys(ConfigTable table) {
+        Set<String> keys = new HashSet<>();
+        for (ConfigEntry entry : table.entries()) {
+            if (entry.bound() && "labels".equals(entry.field()) && entry.value() instanceof ConfigTable labels) {
+                for (ConfigEntry label : labels.entries()) {
+                    keys.add(label.key());
+                }
+            }
+        }
+        return keys;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- choice
+
+    /** Marks the bound candidate among several for one field, reporting an ambiguity when there are several. */
+    private void choose(String struct, String key, boolean secret, List<Pending> candidates, String sectionPath) {
+        List<Pending> valid = new ArrayList<>(candidates.size());
+        for (Pending candidate : candidates) {
+            if (candidate.valid) {
+                valid.add(candidate);
+            }
+        }
+        sortByPosition(valid);
+        Pending winner = null;
+        String reason = "";
+        if (!valid.isEmpty()) {
+            List<ConfigNode> values = new ArrayList<>(valid.size());
+            for (Pending candidate : valid) {
+                values.add(candidate.node());
+            }
+            LessSafe.Choice choice = LessSafe.choose(struct, key, values);
+            winner = valid.get(choice.index());
+            reason = choice.reason();
+            winner.bound = true;
+        }
+        if (candidates.size() > 1) {
+            reportAmbiguous(key, secret, candidates, winner, reason, sectionPath);
+        }
+    }
+
+    private void reportAmbiguous(String key, boolean secret, List<Pending> candidates, @Nullable Pending winner,
+                                 String reason, String sectionPath) {
+        List<Pending> ordered = new ArrayList<>(candidates);
+        sortByPosition(ordered);
+        StringBuilder message = new StringBuilder();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (i > 0) {
+                message.append(i == ordered.size() - 1 ? " and " : ", ");
+            }
+            message.append(describeKey(ordered.get(i)));
+        }
+        message.append(" in ").append(sectionOf(sectionPath)).append(ordered.size() == 2 ? " both set `" : " all set `")
+                .append(key)
+                .append("`; gitlab-runner decodes them in random order and keeps one of them on each load. ");
+        if (winner == null) {
+            message.append("None of the values is valid.");
+        } else {
+            String shown = secret ? null : render(winner.node());
+            message.append("Audited: ").append(shown == null ? "the value" : shown).append(" from ")
+                    .append(describeKey(winner)).append(", because ").append(reason).append('.');
+        }
+        Pending first = ordered.get(0);
+        Pending second = ordered.get(1);
+        diagnostics.add(new Diagnostic(Diagnostic.Kind.AMBIGUOUS_KEY, message.toString(), first.path,
+                second.position, first.position, null, null));
+    }
+
+    private static String describeKey(Pending pending) {
+        Position position = pending.position;
+        return "`" + pending.key + "`" + (position == null ? "" : " (line " + position.line() + ")");
+    }
+
+    /** A short rendering of a value for a message, or null when it should not be shown. */
+    private static @Nullable String render(ConfigNode node) {
+        if (node instanceof ConfigScalar scalar) {
+            Object value = scalar.value();
+            if (value instanceof String s) {
+                return s.length() <= 60 ? "\"" + s + "\"" : null;
+            }
+            return String.valueOf(value);
+        }
+        if (node instanceof ConfigArray array) {
+            List<String> parts = new ArrayList<>();
+            for (ConfigNode element : array.elements()) {
+                String part = render(element);
+                if (part == null) {
+                    return null;
+                }
+                parts.add(part);
+            }
+            String joined = "[" + String.join(", ", parts) + "]";
+            return joined.length() <= 80 ? joined : null;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- reports
+
+    private void reportUnknown(Schema.Struct struct, String sectionPath, boolean sectionArray, Pending pending) {
+        KeySuggester.Suggestion suggestion = suggestions.computeIfAbsent(
+                struct.name() + '\u0000' + sectionPath + '\u0000' + pending.key,
+                k -> Optional.ofNullable(suggester.suggest(struct, sectionPath, pending.key))).orElse(null);
+        String where = Schema.Section.display(sectionPath, sectionArray);
+        StringBuilder message = new StringBuilder();
+        if (sectionPath.isEmpty()) {
+            message.append("unknown top-level key `").append(pending.key).append('`');
+        } else {
+            message.append("unknown key `").append(pending.key).append("` in ").append(where);
+        }
+        message.append(at(pending.position));
+        if (struct.exactKeys()) {
+            message.append(": gitlab-runner matches the keys of this table exactly and ignores it");
+        } else {
+            message.append(": gitlab-runner ignores it");
+        }
+        if (suggestion != null) {
+            if (suggestion.section() == null) {
+                message.append("; did you mean `").append(suggestion.key()).append("`?");
+            } else {
+                message.append("; `").append(suggestion.key()).append("` is a key of ")
+                        .append(suggestion.section().display());
+            }
+        }
+        diagnostics.add(new Diagnostic(Diagnostic.Kind.UNKNOWN_KEY, message.toString(), pending.path,
+                pending.position, null, suggestion == null ? null : suggestion.key(), null));
+    }
+
+    /** Reports a type mismatch and returns false. */
+    private boolean mismatch(String key, String path, @Nullable Position position, String expected, JsonNode found,
+                             String where, @Nullable String hint) {
+        diagnostics.add(Diagnostic.of(Diagnostic.Kind.TYPE_MISMATCH,
+                "`" + key + "` in " + where + " must be " + expected + ", found " + describe(found) + at(position)
+                        + (hint == null ? "" : "; " + hint) + "; gitlab-runner refuses to load the file",
+                path, position));
+        return false;
+    }
+
+    private void mismatchElement(String key, String path, @Nullable Position position, String expected,
+                                 JsonNode found, String where, String whole) {
+        diagnostics.add(Diagnostic.of(Diagnostic.Kind.TYPE_MISMATCH,
+                "`" + key + "` in " + where + " must be " + whole + ", but element " + path.substring(
+                        path.lastIndexOf('[')) + " is " + describe(found) + ", not " + expected + at(position)
+                        + "; gitlab-runner refuses to load the file",
+                path, position));
+    }
+
+    /** Reports an invalid value and returns false. */
+    private boolean invalid(String key, String path, @Nullable Position position, String where, String problem) {
+        diagnostics.add(Diagnostic.of(Diagnostic.Kind.INVALID_VALUE,
+                "`" + key + "` in " + where + " " + problem + at(position)
+                        + "; gitlab-runner refuses to load the file",
+                path, position));
+        return false;
+    }
+
+    private String sectionOf(String sectionPath) {
+        return schema.section(sectionPath).map(Schema.Section::display)
+                .orElse(Schema.Section.display(sectionPath, false));
+    }
+
+    private static String at(@Nullable Position position) {
+        return position == null ? "" : " (line " + position.line() + ", column " + position.column() + ")";
+    }
+
+    /** The TOML type of a value, for messages. */
+    static String describe(JsonNode value) {
+        if (value.isString()) {
+            return "a string";
+        } else if (value.isBoolean()) {
+            return "a boolean";
+        } else if (value.isIntegralNumber()) {
+            return "an integer";
+        } else if (value.isNumber()) {
+            return "a float";
+        } else if (value.isObject()) {
+            return "a table";
+        } else if (value.isArray()) {
+            return isArrayOfTables(value) ? "an array of tables" : "an array";
+        }
+        Object temporal = temporal(value);
+        if (temporal instanceof OffsetDateTime) {
+            return "an offset date-time";
+        } else if (temporal instanceof LocalDateTime) {
+            return "a local date-time";
+        } else if (temporal instanceof LocalDate) {
+            return "a local date";
+        } else if (temporal instanceof LocalTime) {
+            return "a local time";
+        }
+        return "a value";
+    }
+
+    private static boolean isArrayOfTables(JsonNode value) {
+        if (!value.isArray() || value.isEmpty()) {
+            return false;
+        }
+        for (JsonNode element : value.values()) {
+            if (!element.isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static @Nullable Object temporal(JsonNode value) {
+        if (value instanceof POJONode pojo) {
+            Object inner = pojo.getPojo();
+            if (inner instanceof OffsetDateTime || inner instanceof LocalDateTime || inner instanceof LocalDate
+                    || inner instanceof LocalTime) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- raw view
+
+    /** The raw view of a value; {@code known} marks the keys of its tables as bound (free-form map contents). */
+    private ConfigNode raw(JsonNode value, String path, List<Object> rawPath, boolean known) {
+        Position position = positions.of(rawPath);
+        if (value.isObject()) {
+            List<Pending> pendings = new ArrayList<>(value.size());
+            for (Map.Entry<String, JsonNode> property : value.properties()) {
+                String key = property.getKey();
+                String childPath = child(path, key);
+                List<Object> childRaw = append(rawPath, key);
+                Pending pending = new Pending(key, property.getValue(), null, childPath, childRaw,
+                        positions.of(childRaw));
+                pending.node = raw(property.getValue(), childPath, childRaw, known);
+                pending.bound = known;
+                pendings.add(pending);
+            }
+            return new ConfigTable(path, position, entries(pendings, known));
+        }
+        if (value.isArray()) {
+            List<ConfigNode> elements = new ArrayList<>(value.size());
+            for (int i = 0; i < value.size(); i++) {
+                elements.add(raw(value.get(i), path + "[" + i + "]", append(rawPath, i), known));
+            }
+            return new ConfigArray(path, position, elements);
+        }
+        return new ConfigScalar(path, position, scalar(value));
+    }
+
+    /** A scalar as {@link ConfigScalar} holds it: String, Long, Double, Boolean or a java.time value. */
+    static Object scalar(JsonNode value) {
+        if (value.isString()) {
+            return value.stringValue();
+        } else if (value.isBoolean()) {
+            return value.booleanValue();
+        } else if (value.isIntegralNumber()) {
+            return value.canConvertToLong() ? (Object) value.longValue() : (Object) value.doubleValue();
+        } else if (value.isNumber()) {
+            return value.doubleValue();
+        }
+        Object temporal = temporal(value);
+        if (temporal != null) {
+            return temporal;
+        }
+        if (value instanceof POJONode pojo && pojo.getPojo() != null) {
+            return String.valueOf(pojo.getPojo());
+        }
+        return value.asString();
+    }
+
+    /**
+     * Turns pending keys into entries in file order; {@code mapKeys} makes every key its own field name (the keys of
+     * a map are the map's fields).
+     */
+    private static List<ConfigEntry> entries(List<Pending> pendings, boolean mapKeys) {
+        List<Pending> ordered = new ArrayList<>(pendings);
+        sortByPosition(ordered);
+        List<ConfigEntry> entries = new ArrayList<>(ordered.size());
+        for (Pending pending : ordered) {
+            String field = pending.field != null ? pending.field.key() : mapKeys ? pending.key : null;
+            entries.add(new ConfigEntry(pending.key, field, pending.bound, pending.position, pending.node()));
+        }
+        return entries;
+    }
+
+    /** Sorts by position when every position is known; otherwise keeps document order. */
+    private static void sortByPosition(List<Pending> pendings) {
+        for (Pending pending : pendings) {
+            if (pending.position == null) {
+                return;
+            }
+        }
+        pendings.sort(Comparator.comparing(p -> Objects.requireNonNull(p.position)));
+    }
+
+    private static String child(String path, String key) {
+        String segment = bare(key) ? key : "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return path.isEmpty() ? segment : path + "." + segment;
+    }
+
+    /** True for a bare TOML key: {@code A-Za-z0-9_-}, at least one. */
+    private static boolean bare(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String parentOf(String sectionPath) {
+        int dot = sectionPath.lastIndexOf('.');
+        return dot < 0 ? "" : sectionPath.substring(0, dot);
+    }
+
+    private static List<Object> append(List<Object> path, Object segment) {
+        Object[] out = path.toArray(new Object[path.size() + 1]);
+        out[path.size()] = segment;
+        return java.util.Arrays.asList(out);
+    }
+}
