@@ -1,5 +1,9 @@
 package io.github.runnerguard.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -8,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * A setting's effective value together with where it came from: the position of its key in the file, or no position
  * when the key is absent and the value is gitlab-runner's default (which may itself be "none", a null value).
  *
- * <p>Immutable and thread-safe when {@code T} is.
+ * <p>Immutable and thread-safe when {@code T} is; a {@link List} or {@link Map} value is copied into an unmodifiable
+ * one (a map keeps its order).
  *
  * @param value    the effective value, or null when the key is absent and gitlab-runner has no default for it
  * @param position the position of the key in the file, or null when the value is a default
@@ -17,6 +22,16 @@ import org.jspecify.annotations.Nullable;
 public record Value<T>(@Nullable T value, @Nullable Position position) {
 
     private static final Value<?> ABSENT = new Value<>(null, null);
+
+    /** Makes a list or map value an unmodifiable copy (maps keep their order), so a value never changes. */
+    @SuppressWarnings("unchecked")
+    public Value {
+        if (value instanceof List<?> list) {
+            value = (T) List.copyOf(list);
+        } else if (value instanceof Map<?, ?> map) {
+            value = (T) Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        }
+    }
 
     /** A value written in the file at {@code position}. */
     public static <T> Value<T> of(T value, Position position) {
