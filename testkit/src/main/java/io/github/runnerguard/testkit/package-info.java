@@ -1,5 +1,8 @@
 /**
- * Runnerguard testkit.
+ * Public API for rule authors' tests: {@link io.github.runnerguard.testkit.RuleTestKit},
+ * {@link io.github.runnerguard.testkit.FixtureTests}, {@link io.github.runnerguard.testkit.ServiceRegistrationCheck}
+ * and the config generators {@link io.github.runnerguard.testkit.RunnerConfigGenerator} and
+ * {@link io.github.runnerguard.testkit.RunnerConfigGens}.
  */
 @NullMarked
 package io.github.runnerguard.testkit;
