@@ -1,7 +1,7 @@
 /**
  * Runnerguard testkit: a fluent kit and data fixtures for testing {@link io.github.runnerguard.spi.SecurityRule}
- * implementations, a check that keeps a rules module's service registrations equal, random config.toml
- * generators (library-neutral, with QuickTheories adapters), and helpers for tools that read Runnerguard's reports.
+ * implementations, a check that keeps a rules module's service registrations equal, and random config.toml
+ * generators (library-neutral, with QuickTheories adapters); and a checker of the JSON report contract.
  *
  * @uses io.github.runnerguard.spi.SecurityRule
  */
