@@ -60,6 +60,11 @@ public final class HtmlReportWriter implements ReportWriter {
               min-width: 8rem; }
             .total .count { display: block; font-size: 1.6rem; font-weight: 600; }
             table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+            table.findings { table-layout: fixed; }
+            col.c-severity { width: 6.5rem; } col.c-rule { width: 14rem; } col.c-line { width: 4.5rem; }
+            col.c-where { width: 11rem; } col.c-by { width: 8rem; } col.c-reason { width: 12rem; }
+            col.c-until { width: 6.5rem; }
+            td { overflow-wrap: anywhere; }
             th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
             th { background: #f6f8fa; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -266,7 +271,9 @@ public final class HtmlReportWriter implements ReportWriter {
                 out.append(".</p>\n</section>\n");
                 continue;
             }
-            out.append("<table class=\"findings\">\n<thead><tr><th>Severity</th><th>Rule</th><th>Line</th>")
+            out.append("<table class=\"findings\">\n<colgroup><col class=\"c-severity\"><col class=\"c-rule\">")
+                    .append("<col class=\"c-line\"><col></colgroup>\n")
+                    .append("<thead><tr><th>Severity</th><th>Rule</th><th>Line</th>")
                     .append("<th>Finding</th></tr></thead>\n<tbody>\n");
             for (AuditFinding audited : group.findings) {
                 writeFinding(file, audited, anchors.get(audited), fingerprints.get(audited), redactor, out);
@@ -298,7 +305,7 @@ public final class HtmlReportWriter implements ReportWriter {
             out.append("<div class=\"key\">key <code>").append(Markup.escape(redactor.redact(finding.keyPath())))
                     .append("</code></div>\n");
         }
-        writeContext(file.config(), finding.position(), redactor, out);
+        writeContext(file.config(), finding.position(), contextLines, redactor, out);
         out.append("<div class=\"remediation\"><strong>What to do</strong>")
                 .append(Markup.escape(redactor.redact(finding.remediation()).strip())).append("</div>\n");
         if (audited.helpUri() != null) {
@@ -309,8 +316,8 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     /** The lines around the flagged one, numbered, secrets masked, the key at the position marked. */
-    private void writeContext(@Nullable RunnerConfig config, @Nullable Position position, Redactor redactor,
-                              Appendable out) throws IOException {
+    private static void writeContext(@Nullable RunnerConfig config, @Nullable Position position, int contextLines,
+                                     Redactor redactor, Appendable out) throws IOException {
         if (config == null || position == null || position.line() < 1 || position.line() > config.lines().size()) {
             return;
         }
@@ -415,7 +422,10 @@ public final class HtmlReportWriter implements ReportWriter {
             return;
         }
         out.append("<p class=\"muted\">Findings suppressed by a policy waiver or a <code># runnerguard:ignore</code>")
-                .append(" comment. They do not fail the audit.</p>\n<table>\n<thead><tr><th>Severity</th>")
+                .append(" comment. They do not fail the audit.</p>\n<table class=\"findings\">\n")
+                .append("<colgroup><col class=\"c-severity\"><col class=\"c-rule\"><col class=\"c-where\"><col>")
+                .append("<col class=\"c-by\"><col class=\"c-reason\"><col class=\"c-until\"></colgroup>\n")
+                .append("<thead><tr><th>Severity</th>")
                 .append("<th>Rule</th><th>Where</th><th>Finding</th><th>Accepted by</th><th>Reason</th>")
                 .append("<th>Until</th></tr></thead>\n<tbody>\n");
         for (Map.Entry<FileReport, AuditFinding> entry : suppressed) {
@@ -438,7 +448,7 @@ public final class HtmlReportWriter implements ReportWriter {
             out.append("<br><span class=\"muted\">").append(Markup.escape(ReportSupport.runnerLabel(finding.runner())))
                     .append("</span></td>\n<td><p class=\"message\">")
                     .append(Markup.escape(redactor.redact(finding.message()))).append("</p>");
-            writeContext(file.config(), finding.position(), redactor, out);
+            writeContext(file.config(), finding.position(), 0, redactor, out);
             out.append("</td>\n<td>");
             String where = suppression.source() == null ? "" : path(suppression.source())
                     + (suppression.position() == null ? "" : ":" + suppression.position().line());
