@@ -22,5 +22,18 @@ module io.github.runnerguard.core {
     provides io.github.runnerguard.spi.SecurityRule with
             io.github.runnerguard.rules.AmbiguousKeyRule,
             io.github.runnerguard.rules.TypeMismatchRule,
-            io.github.runnerguard.rules.UnknownKeyRule;
+            io.github.runnerguard.rules.UnknownKeyRule,
+            io.github.runnerguard.rules.UrlPlaintextRule,
+            io.github.runnerguard.rules.TokenDuplicatedRule,
+            io.github.runnerguard.rules.TokenInlineRule,
+            io.github.runnerguard.rules.SecretInEnvironmentRule,
+            io.github.runnerguard.rules.DebugTraceAllowedRule,
+            io.github.runnerguard.rules.TokenMaskingDisabledRule,
+            io.github.runnerguard.rules.MetricsPublicRule,
+            io.github.runnerguard.rules.SessionServerPublicRule,
+            io.github.runnerguard.rules.ExecutorUnknownRule,
+            io.github.runnerguard.rules.ExecutorDeprecatedRule,
+            io.github.runnerguard.rules.ConfigFileReadableRule,
+            io.github.runnerguard.rules.CacheInsecureTransportRule,
+            io.github.runnerguard.rules.CacheStaticCredentialsRule;
 }

@@ -51,6 +51,10 @@ public final class Redactor {
             "(?i)\\b([A-Za-z0-9_.\\-]*(?:token|password|passwd|secret|private_?key|api_?key|access_?key|account_?key"
                     + "|credential|auth_config)[A-Za-z0-9_.\\-]*)(\\s*[=:]\\s*)([\"']?)(\\{[^\\r\\n]*|[^\\s\"',}\\]]+)");
 
+    /** Lower-case fragments of which one must occur for {@link #SECRET_ASSIGNMENT} to match. */
+    private static final List<String> ASSIGNMENT_WORDS = List.of("token", "passw", "secret", "private", "api_key",
+            "apikey", "access_key", "accesskey", "account_key", "accountkey", "credential", "auth_config");
+
     private static final Pattern NOT_A_SECRET_VALUE = Pattern.compile(
             "(?i)true|false|null|none|-?\\d+(?:\\.\\d+)?|\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?|\\[|" + MASK + "|.*" + MASK);
 
@@ -79,6 +83,8 @@ public final class Redactor {
     private final List<String> raw;
     /** Secrets of at least {@link #PREFIX} characters by their first characters, longest first. */
     private final Map<String, List<String>> byPrefix;
+    /** Hashes of the first two characters of every secret in {@link #byPrefix}, a quick filter. */
+    private final java.util.BitSet starts;
     /** The shorter secrets, masked only as whole words; null when there are none. */
     private final @Nullable Pattern shortSecrets;
 
@@ -97,6 +103,10 @@ public final class Redactor {
             list.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         }
         this.byPrefix = prefixes;
+        this.starts = new java.util.BitSet(1 << 16);
+        for (String prefix : prefixes.keySet()) {
+            starts.set(startHash(prefix, 0));
+        }
         this.shortSecrets = shortOnes.isEmpty() ? null
                 : Pattern.compile("(?<![A-Za-z0-9])(?:" + String.join("|", shortOnes) + ")(?![A-Za-z0-9])");
     }
@@ -154,8 +164,15 @@ public final class Redactor {
         if (shortSecrets != null) {
             result = shortSecrets.matcher(result).replaceAll(Matcher.quoteReplacement(MASK));
         }
-        result = GITLAB_TOKEN.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
-        result = URL_USERINFO.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
+        if (result.contains("gl") || result.contains("GR1348941")) {
+            result = GITLAB_TOKEN.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        }
+        if (result.contains("://") && result.indexOf('@') >= 0) {
+            result = URL_USERINFO.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
+        }
+        if (!mayAssignASecret(result)) {
+            return result;
+        }
         result = SECRET_ASSIGNMENT.matcher(result).replaceAll(m -> {
             String value = m.group(4);
             if (NOT_A_SECRET_VALUE.matcher(value).matches()) {
@@ -164,6 +181,24 @@ public final class Redactor {
             return Matcher.quoteReplacement(m.group(1) + m.group(2) + m.group(3) + mask(value));
         });
         return result;
+    }
+
+    private static int startHash(String text, int index) {
+        return (text.charAt(index) * 31 + text.charAt(index + 1)) & 0xFFFF;
+    }
+
+    /** A cheap test before the assignment pattern: does a secret-looking name followed by = or : occur? */
+    private static boolean mayAssignASecret(String text) {
+        if (text.indexOf('=') < 0 && text.indexOf(':') < 0) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : ASSIGNMENT_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Masks the known secrets: at each position the longest one that starts there; linear in the text. */
@@ -175,6 +210,10 @@ public final class Redactor {
         int copied = 0;
         int index = 0;
         while (index + PREFIX <= text.length()) {
+            if (!starts.get(startHash(text, index))) {
+                index++;
+                continue;
+            }
             List<String> candidates = byPrefix.get(text.substring(index, index + PREFIX));
             String hit = null;
             if (candidates != null) {

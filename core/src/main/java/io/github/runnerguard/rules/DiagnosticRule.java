@@ -81,7 +81,11 @@ abstract class DiagnosticRule implements SecurityRule {
         } catch (NumberFormatException e) {
             return null;
         }
-        for (Runner runner : config.runners()) {
+        List<Runner> runners = config.runners();
+        if (index < runners.size() && runners.get(index).index() == index) {
+            return new RunnerRef(index, runners.get(index).name().orElse(""));
+        }
+        for (Runner runner : runners) {
             if (runner.index() == index) {
                 return new RunnerRef(index, runner.name().orElse(""));
             }

@@ -23,11 +23,19 @@ final class JacksonErrors {
     private JacksonErrors() {
     }
 
-    static Problem map(Throwable error, SourceText src) {
+    /**
+     * The problem of a Jackson exception.
+     *
+     * @param error the exception Jackson threw while reading {@code input}
+     * @param src   the source text
+     * @param input the text Jackson read, which maps its indexes back to the source's
+     * @return the problem, with a source char index
+     */
+    static Problem map(Throwable error, SourceText src, JacksonInput input) {
         int index = -1;
         String original = null;
         if (error instanceof JacksonException jackson) {
-            index = indexOf(jackson.getLocation(), src);
+            index = indexOf(jackson.getLocation(), src, input);
             original = jackson.getOriginalMessage();
         }
         if (original == null) {
@@ -54,19 +62,23 @@ final class JacksonErrors {
         return new Problem(Diagnostic.Kind.LIMIT, "the document exceeds a parser limit", index);
     }
 
-    private static int indexOf(@Nullable TokenStreamLocation location, SourceText src) {
+    /** The source char index of a Jackson location in {@code input}, or -1. */
+    private static int indexOf(@Nullable TokenStreamLocation location, SourceText src, JacksonInput input) {
         if (location == null) {
             return -1;
         }
         long offset = location.getCharOffset();
-        if (offset >= 0 && offset <= src.text().length()) {
-            return (int) offset;
+        if (offset >= 0 && offset <= input.text().length()) {
+            return Math.min(input.toSource((int) offset), src.text().length());
         }
+        // The rewrites keep every line break, so Jackson's line is the source's.
         int line = location.getLineNr();
         int column = location.getColumnNr();
         if (line >= 1 && line <= src.lineStartCount() && column >= 1) {
-            int start = src.lineStart(line - 1);
-            return Math.min(start + column - 1, src.lineEnd(line - 1));
+            int start = input.toText(src.lineStart(line - 1));
+            long at = (long) start + column - 1;
+            int index = at > input.text().length() ? src.text().length() : input.toSource((int) at);
+            return Math.max(src.lineStart(line - 1), Math.min(index, src.lineEnd(line - 1)));
         }
         return -1;
     }

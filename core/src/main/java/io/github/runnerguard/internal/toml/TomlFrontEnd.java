@@ -31,7 +31,9 @@ import tools.jackson.dataformat.toml.TomlReadFeature;
  * decoding); strict UTF-8 decoding (a leading byte order mark is dropped, as gitlab-runner's decoder does); one scan of
  * the text by {@link TomlScanner}, which checks the TOML 1.1 syntax and table rules, enforces
  * {@link LoadLimits#maxDepth()} and {@link LoadLimits#maxRunners()}, and records positions and comments; then, only
- * for text the scanner accepts, Jackson's TOML parser builds the tree, with date-times as {@code java.time} values.
+ * for text the scanner accepts, Jackson's TOML parser builds the tree, with date-times as {@code java.time} values,
+ * from the text as {@link JacksonInput} rewrites it where Jackson would misread it (fractional seconds beyond
+ * nanoseconds; characters outside the Basic Multilingual Plane, whose surrogate pairs Jackson can split).
  * A problem is reported at its line and column with the offending line, in the scanner's words (Jackson's messages,
  * for the rare problem only Jackson sees, are reworded).
  *
@@ -130,17 +132,18 @@ public final class TomlFrontEnd {
         if (scanError != null) {
             return fromScan(scanError, src);
         }
+        JacksonInput input = JacksonInput.of(text, scan.rewrites());
         JsonNode tree;
         try {
-            tree = mapper(limits).readTree(withoutExcessPrecision(text, scan.excessPrecision()));
+            tree = mapper(limits).readTree(input.text());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return fromJackson(e, src);
+            return fromJackson(e, src, input);
         } catch (Error e) {
             // Jackson's generated lexer signals some scanner failures with a plain Error.
             if (e instanceof VirtualMachineError vm && !(vm instanceof StackOverflowError)) {
                 throw e;
             }
-            return fromJackson(e, src);
+            return fromJackson(e, src, input);
         }
         ObjectNode root = tree instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
         JsonNode runners = root.get("runners");
@@ -154,29 +157,12 @@ public final class TomlFrontEnd {
                 src.lines());
     }
 
-    /**
-     * The text for Jackson: fractional seconds cut to nanoseconds, as TOML asks ("truncated, not rounded") and as
-     * gitlab-runner's decoder does; java.time parses no more digits. Usually the text itself.
-     */
-    private static String withoutExcessPrecision(String text, List<int[]> ranges) {
-        if (ranges.isEmpty()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        int copied = 0;
-        for (int[] range : ranges) {
-            out.append(text, copied, range[0]);
-            copied = range[1];
-        }
-        return out.append(text, copied, text.length()).toString();
-    }
-
     /** A problem only Jackson found (the scanner accepted the text), in the front end's words. */
-    private static ParseOutcome fromJackson(Throwable error, SourceText src) {
+    private static ParseOutcome fromJackson(Throwable error, SourceText src, JacksonInput input) {
         if (error instanceof StackOverflowError || error instanceof OutOfMemoryError) {
             return exhausted(error);
         }
-        JacksonErrors.Problem problem = JacksonErrors.map(error, src);
+        JacksonErrors.Problem problem = JacksonErrors.map(error, src, input);
         Position at = problem.index() >= 0 ? src.position(problem.index()) : null;
         return failed(problem.kind(), problem.message(), "", at, null, at == null ? null : src.line(at.line()));
     }

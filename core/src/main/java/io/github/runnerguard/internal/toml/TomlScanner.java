@@ -23,11 +23,12 @@ final class TomlScanner {
     }
 
     /**
-     * What a scan produced: the key tree, the comments, the first problem (null when the text is valid), and the char
-     * ranges of fractional-second digits beyond nanoseconds, which TOML truncates and Jackson cannot parse.
+     * What a scan produced: the key tree, the comments, the first problem (null when the text is valid), and the
+     * rewrites of the text that Jackson needs ({@link JacksonInput}), in text order: fractional-second digits beyond
+     * nanoseconds, and the strings and comments that hold characters outside the Basic Multilingual Plane.
      */
     record Result(KeyNode root, List<Comment> comments, @Nullable ScanError error, boolean complete,
-                  List<int[]> excessPrecision) {
+                  List<JacksonInput.Rewrite> rewrites) {
     }
 
     /** The longest bare key kept in the table of keys seen before. */
@@ -68,7 +69,7 @@ final class TomlScanner {
     private final int maxRunners;
     private final KeyNode root = KeyNode.root();
     private final List<Comment> comments = new ArrayList<>();
-    private final List<int[]> excessPrecision = new ArrayList<>(0);
+    private final List<JacksonInput.Rewrite> rewrites = new ArrayList<>(0);
     private final ArrayList<Frame> stack = new ArrayList<>();
     /** The parts of the key read last; reused, valid until the next key is read. */
     private final ArrayList<String> parts = new ArrayList<>();
@@ -89,12 +90,12 @@ final class TomlScanner {
         TomlScanner scanner = new TomlScanner(src, limits);
         try {
             scanner.document();
-            return new Result(scanner.root, scanner.comments, null, true, scanner.excessPrecision);
+            return new Result(scanner.root, scanner.comments, null, true, scanner.rewrites);
         } catch (Stop stop) {
-            return new Result(scanner.root, scanner.comments, stop.error, true, scanner.excessPrecision);
+            return new Result(scanner.root, scanner.comments, stop.error, true, scanner.rewrites);
         } catch (RuntimeException | StackOverflowError e) {
             // A scanner defect must not take the parse down: Jackson still judges the text.
-            return new Result(scanner.root, scanner.comments, null, false, scanner.excessPrecision);
+            return new Result(scanner.root, scanner.comments, null, false, scanner.rewrites);
         }
     }
 
@@ -564,7 +565,7 @@ final class TomlScanner {
                 end++;
             }
             if (dot > 0 && end - dot - 1 > 9) {
-                excessPrecision.add(new int[] {start + dot + 1 + 9, start + end});
+                rewrites.add(new JacksonInput.Rewrite(start + dot + 1 + 9, start + end, JacksonInput.Kind.DROP));
             }
         }
     }
@@ -716,6 +717,7 @@ final class TomlScanner {
         }
         int start = i;
         i++;
+        boolean astral = false;
         while (true) {
             if (i >= n) {
                 throw fail(start, "unterminated string: the closing `\"` is missing");
@@ -723,6 +725,9 @@ final class TomlScanner {
             char c = s.charAt(i);
             if (c == '"') {
                 i++;
+                if (astral) {
+                    rewrites.add(new JacksonInput.Rewrite(start, i, JacksonInput.Kind.BASIC_STRING));
+                }
                 return;
             }
             if (c == '\\') {
@@ -736,6 +741,9 @@ final class TomlScanner {
             if (TomlText.isForbiddenControl(c)) {
                 throw control(i, "in a string; write it as an escape such as \\u"
                         + String.format(java.util.Locale.ROOT, "%04X", (int) c));
+            }
+            if (Character.isHighSurrogate(c)) {
+                astral = true;
             }
             if (out != null) {
                 out.append(c);
@@ -753,6 +761,7 @@ final class TomlScanner {
         int start = i;
         i++;
         int from = i;
+        boolean astral = false;
         while (true) {
             if (i >= n) {
                 throw fail(start, "unterminated string: the closing `'` is missing");
@@ -763,6 +772,9 @@ final class TomlScanner {
                     out.append(s, from, i);
                 }
                 i++;
+                if (astral) {
+                    rewrites.add(new JacksonInput.Rewrite(start, i, JacksonInput.Kind.LITERAL_STRING));
+                }
                 return;
             }
             if (c == '\n' || c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
@@ -773,6 +785,9 @@ final class TomlScanner {
                 throw control(i, "in a literal string; use a basic string \"...\" with an escape such as \\u"
                         + String.format(java.util.Locale.ROOT, "%04X", (int) c));
             }
+            if (Character.isHighSurrogate(c)) {
+                astral = true;
+            }
             i++;
         }
     }
@@ -782,6 +797,7 @@ final class TomlScanner {
         int start = i;
         i += 3;
         String delimiter = quote == '"' ? "\"\"\"" : "'''";
+        boolean astral = false;
         while (true) {
             if (i >= n) {
                 throw fail(start, "unterminated multi-line string: the closing " + delimiter + " is missing");
@@ -798,6 +814,10 @@ final class TomlScanner {
                                 + "closing " + delimiter + " (escape the others)");
                     }
                     i += run;
+                    if (astral) {
+                        rewrites.add(new JacksonInput.Rewrite(start, i, quote == '"'
+                                ? JacksonInput.Kind.BASIC_STRING : JacksonInput.Kind.MULTI_LINE_LITERAL_STRING));
+                    }
                     return;
                 }
                 i += run;
@@ -818,6 +838,9 @@ final class TomlScanner {
             if (TomlText.isForbiddenControl(c)) {
                 throw control(i, "in a string; write it as an escape such as \\u"
                         + String.format(java.util.Locale.ROOT, "%04X", (int) c));
+            }
+            if (Character.isHighSurrogate(c)) {
+                astral = true;
             }
             i++;
         }
@@ -967,6 +990,7 @@ final class TomlScanner {
     private void comment() {
         int start = i;
         i++;
+        boolean astral = false;
         while (i < n) {
             char c = s.charAt(i);
             if (c == '\n' || c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
@@ -978,7 +1002,13 @@ final class TomlScanner {
             if (TomlText.isForbiddenControl(c)) {
                 throw control(i, "in a comment");
             }
+            if (Character.isHighSurrogate(c)) {
+                astral = true;
+            }
             i++;
+        }
+        if (astral) {
+            rewrites.add(new JacksonInput.Rewrite(start, i, JacksonInput.Kind.COMMENT));
         }
         int back = start - 1;
         while (back >= 0 && (s.charAt(back) == ' ' || s.charAt(back) == '\t')) {

@@ -1,5 +1,6 @@
 /**
- * Runnerguard rules-kubernetes.
+ * Security rules for runners that use the Kubernetes executor ({@code kubernetes.*}), including the Pod Security
+ * Standards level their job pods meet and the admission rejections that level predicts.
  */
 @NullMarked
 package io.github.runnerguard.rules.kubernetes;

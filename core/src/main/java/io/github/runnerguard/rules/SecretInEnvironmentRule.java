@@ -1,0 +1,119 @@
+package io.github.runnerguard.rules;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import io.github.runnerguard.config.Runner;
+import io.github.runnerguard.config.RunnerConfig;
+import io.github.runnerguard.spi.AuditContext;
+import io.github.runnerguard.spi.Finding;
+import io.github.runnerguard.spi.RuleDescriptor;
+import io.github.runnerguard.spi.SecurityRule;
+import io.github.runnerguard.spi.Severity;
+import io.github.runnerguard.spi.TenancySeverity;
+
+/**
+ * {@code runner.secret-in-environment}: an {@code environment} entry whose name looks like a secret
+ * ({@code NPM_TOKEN}, {@code AWS_SECRET_ACCESS_KEY}, {@code DOCKER_AUTH_CONFIG}, ...) has a literal value.
+ *
+ * <p>gitlab-runner gives every {@code environment} entry to every job the runner takes, whatever the project. Names
+ * are split into words at {@code _}, {@code -} and {@code .}; a secret word ({@code TOKEN}, {@code SECRET},
+ * {@code PASSWORD}, {@code PASSWD}, {@code PASSPHRASE}, {@code CREDENTIAL(S)}, {@code APIKEY}) or pair
+ * ({@code PRIVATE_KEY}, {@code API_KEY}, {@code ACCESS_KEY}, {@code AUTH_CONFIG}) makes a name secret-looking.
+ * Feature flags ({@code FF_*}) are not secrets. A value that refers to another variable ({@code $VAR},
+ * {@code ${VAR}}), an empty value, and {@code true}/{@code false} are not literal secrets. Messages name the entry
+ * and the length of its value, never the value. Stateless and thread-safe.
+ */
+public final class SecretInEnvironmentRule implements SecurityRule {
+
+    private static final Set<String> SECRET_WORDS = Set.of("TOKEN", "TOKENS", "SECRET", "SECRETS", "PASSWORD",
+            "PASSWORDS", "PASSWD", "PASSPHRASE", "CREDENTIAL", "CREDENTIALS", "APIKEY");
+
+    private static final Set<String> SECRET_PAIRS = Set.of("PRIVATE KEY", "API KEY", "ACCESS KEY", "AUTH CONFIG");
+
+    private static final String REMEDIATION = "Remove the secret from config.toml. Give it only to the projects that "
+            + "need it, as a masked and protected CI/CD variable (or through an external secrets manager), and "
+            + "rotate it, since every job that ran on this runner could read it:\n"
+            + "\n"
+            + "  [[runners]]\n"
+            + "    environment = [\"GIT_DEPTH=10\"]   # no secrets here\n";
+
+    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
+            "runner.secret-in-environment",
+            "Secret given to every job through environment",
+            Severity.MEDIUM,
+            TenancySeverity.of(Severity.LOW, Severity.MEDIUM, Severity.HIGH),
+            "Low on a runner dedicated to one trusted project (the secret stays with that project), medium when "
+                    + "several projects share it, high when other organisations' jobs can read it.",
+            "Every entry of environment is set in every job the runner takes, whatever the project, so any "
+                    + "developer who can push a job to a project using this runner can print the secret. The value "
+                    + "also sits in clear text in config.toml, where gitlab-runner does not mask it.",
+            REMEDIATION,
+            URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/#the-runners-section"),
+            List.of("Seed: Security for self-managed runners (secret variables exposed to jobs can be stolen)",
+                    "CWE-526: Cleartext Storage of Sensitive Information in an Environment Variable",
+                    "CWE-200: Exposure of Sensitive Information to an Unauthorized Actor"),
+            List.of("runner", "secret", "environment"),
+            List.of(),
+            CoreRuleSupport.SINCE);
+
+    /** Creates the rule. */
+    public SecretInEnvironmentRule() {
+    }
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<Finding> check(RunnerConfig config, AuditContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (Runner runner : config.runners()) {
+            Optional<Severity> severity = CoreRuleSupport.severity(DESCRIPTOR, context, runner);
+            if (severity.isEmpty()) {
+                continue;
+            }
+            for (CoreRuleSupport.EnvEntry entry : CoreRuleSupport.environment(runner)) {
+                if (!looksSecret(entry.name()) || !isLiteral(entry.value())) {
+                    continue;
+                }
+                findings.add(new Finding(DESCRIPTOR.id(), severity.get(),
+                        CoreRuleSupport.label(runner) + " gives every job " + entry.name() + " with a literal value ("
+                                + entry.value().codePointCount(0, entry.value().length()) + " characters)",
+                        config.source(), CoreRuleSupport.ref(runner), entry.path(),
+                        entry.position() != null ? entry.position() : runner.position(), DESCRIPTOR.remediation()));
+            }
+        }
+        return findings;
+    }
+
+    /** True when {@code name} looks like the name of a secret. */
+    static boolean looksSecret(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("FF_")) {
+            return false;
+        }
+        String[] words = upper.split("[_.\\-]+");
+        for (int i = 0; i < words.length; i++) {
+            if (SECRET_WORDS.contains(words[i])) {
+                return true;
+            }
+            if (i + 1 < words.length && SECRET_PAIRS.contains(words[i] + " " + words[i + 1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLiteral(String value) {
+        if (value.isEmpty() || CoreRuleSupport.containsEnvReference(value)) {
+            return false;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        return !lower.equals("true") && !lower.equals("false");
+    }
+}

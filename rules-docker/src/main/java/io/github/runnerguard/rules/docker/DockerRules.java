@@ -1,0 +1,155 @@
+package io.github.runnerguard.rules.docker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import io.github.runnerguard.config.ConfigArray;
+import io.github.runnerguard.config.ConfigEntry;
+import io.github.runnerguard.config.ConfigNode;
+import io.github.runnerguard.config.ConfigScalar;
+import io.github.runnerguard.config.ConfigTable;
+import io.github.runnerguard.config.Position;
+import io.github.runnerguard.config.Runner;
+import io.github.runnerguard.config.RunnerConfig;
+import io.github.runnerguard.config.Value;
+import io.github.runnerguard.spi.AuditContext;
+import io.github.runnerguard.spi.Finding;
+import io.github.runnerguard.spi.RuleDescriptor;
+import io.github.runnerguard.spi.RunnerRef;
+import io.github.runnerguard.spi.Severity;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every rule of this module shares: which runners the Docker family covers, the tenancy severity, key paths,
+ * list elements with their own positions, and the construction of a {@link Finding}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class DockerRules {
+
+    /** The executors that run jobs in Docker containers and read {@code [runners.docker]}. */
+    static final Set<String> EXECUTORS = Set.of("docker", "docker-windows", "docker+machine", "docker-autoscaler");
+
+    /** The version that introduced the rules of this module. */
+    static final String SINCE = "0.1.0";
+
+    private DockerRules() {
+    }
+
+    /**
+     * True when the runner's executor is one of {@link #EXECUTORS}. gitlab-runner looks executor names up exactly
+     * ({@code Docker} or {@code docker+autoscaler} is no executor at all), and so does this.
+     */
+    static boolean applies(Runner runner) {
+        return runner.executor().get().map(EXECUTORS::contains).orElse(false);
+    }
+
+    /** The executor name of a runner that {@link #applies}. */
+    static String executor(Runner runner) {
+        return runner.executor().orElse("");
+    }
+
+    /**
+     * True when the runner's jobs run in Windows containers: the docker-windows executor, or docker-autoscaler with
+     * Windows instances ({@code [runners.autoscaler.connector_config] os = "windows"}).
+     */
+    static boolean windows(Runner runner) {
+        String executor = executor(runner);
+        if (executor.equals("docker-windows")) {
+            return true;
+        }
+        return executor.equals("docker-autoscaler") && runner.autoscaler().connectorConfig().os().orElse("")
+                .toLowerCase(Locale.ROOT).equals("windows");
+    }
+
+    /** The runner's severity for this rule under its tenancy, or empty when the rule does not fire for it. */
+    static Optional<Severity> severity(RuleDescriptor descriptor, Runner runner, AuditContext context) {
+        return descriptor.tenancy().forTenancy(context.tenancyOf(runner.name().get().orElse(null)));
+    }
+
+    /** How messages name the runner: {@code runner "name"}, or {@code runners[2]} when it has no name. */
+    static String label(Runner runner) {
+        String name = runner.name().orElse("");
+        return name.isBlank() ? "runners[" + runner.index() + "]" : "runner \"" + name + "\"";
+    }
+
+    /** The key path of {@code key} in the runner's {@code section} ({@code runners[0].docker.privileged}). */
+    static String path(Runner runner, String section, String key) {
+        return "runners[" + runner.index() + "]." + section + "." + key;
+    }
+
+    /** The key path of {@code key} in the runner's {@code [runners.docker]}. */
+    static String dockerPath(Runner runner, String key) {
+        return path(runner, "docker", key);
+    }
+
+    /** The key's position when it is written, else the runner's {@code [[runners]]} header (an absence). */
+    static @Nullable Position at(Value<?> value, Runner runner) {
+        return value.position() != null ? value.position() : runner.position();
+    }
+
+    /** A finding on the runner, in the config's file. */
+    static Finding finding(RuleDescriptor descriptor, Severity severity, RunnerConfig config, Runner runner,
+                           String keyPath, @Nullable Position position, String message, String remediation) {
+        return new Finding(descriptor.id(), severity, message, config.source(),
+                new RunnerRef(runner.index(), runner.name().orElse("")), keyPath,
+                position != null ? position : runner.position(), remediation);
+    }
+
+    /** One string of a list setting, with its own key path and position. */
+    record Element(int index, String value, String keyPath, @Nullable Position position) {
+    }
+
+    /**
+     * The strings of a list setting, each with the key path and position of its own array element when the file
+     * writes the list (a single string for {@code pull_policy = "if-not-present"}), else the effective default list
+     * with the key's path.
+     *
+     * @param runner  the runner
+     * @param table   the raw view of the section that holds the key
+     * @param section the section's name in key paths ({@code docker})
+     * @param field   the gitlab-runner tag name of the key ({@code volumes})
+     * @param typed   the model's value of the key
+     */
+    static List<Element> elements(Runner runner, ConfigTable table, String section, String field,
+                                  Value<List<String>> typed) {
+        String keyPath = path(runner, section, field);
+        Optional<ConfigEntry> entry = table.field(field);
+        if (entry.isPresent()) {
+            ConfigNode node = entry.get().value();
+            @Nullable Position keyPosition = entry.get().position();
+            if (node instanceof ConfigArray array) {
+                List<Element> elements = new ArrayList<>();
+                for (int i = 0; i < array.elements().size(); i++) {
+                    if (array.elements().get(i) instanceof ConfigScalar scalar
+                            && scalar.value() instanceof String text) {
+                        elements.add(new Element(i, text, keyPath + "[" + i + "]",
+                                scalar.position() != null ? scalar.position() : keyPosition));
+                    }
+                }
+                return elements;
+            }
+            if (node instanceof ConfigScalar scalar && scalar.value() instanceof String text) {
+                return List.of(new Element(-1, text, keyPath, keyPosition));
+            }
+        }
+        List<String> values = typed.orElse(List.of());
+        List<Element> elements = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            elements.add(new Element(i, values.get(i), typed.isSet() ? keyPath + "[" + i + "]" : keyPath,
+                    typed.position()));
+        }
+        return elements;
+    }
+
+    /** A TOML array literal of the strings, for messages: {@code ["a", "b"]}. */
+    static String toml(List<String> values) {
+        List<String> quoted = new ArrayList<>();
+        for (String value : values) {
+            quoted.add('"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+        }
+        return "[" + String.join(", ", quoted) + "]";
+    }
+}
