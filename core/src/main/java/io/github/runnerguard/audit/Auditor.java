@@ -24,6 +24,7 @@ import io.github.runnerguard.load.ConfigLoader;
 import io.github.runnerguard.load.LoadResult;
 import io.github.runnerguard.spi.AuditContext;
 import io.github.runnerguard.spi.FileFacts;
+import io.github.runnerguard.spi.FleetRule;
 import io.github.runnerguard.spi.Finding;
 import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.SecurityRule;
@@ -215,15 +216,12 @@ public final class Auditor {
         return List.copyOf(result);
     }
 
-    /**
-     * The cross-file check of a rule, or empty when the rule has none.
-     *
-     * <p>This is the hook for the {@code FleetRule} SPI extension ({@code checkFleet(List<RunnerConfig>,
-     * AuditContext)}): once that interface is in core, a rule implementing it answers here with its
-     * {@code checkFleet} over {@code fleet}. Until then no rule has a cross-file check.
-     */
+    /** The cross-file check of a rule: {@link FleetRule#checkFleet} over {@code fleet}, or empty for other rules. */
     private static Optional<RuleExecutor.Check> fleetCheck(SecurityRule rule, List<RunnerConfig> fleet,
                                                           AuditContext context) {
+        if (rule instanceof FleetRule fleetRule) {
+            return Optional.of(ignored -> fleetRule.checkFleet(fleet, context));
+        }
         return Optional.empty();
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import io.github.runnerguard.audit.AuditFinding;
 import io.github.runnerguard.audit.AuditReport;
 import io.github.runnerguard.audit.FileReport;
+import io.github.runnerguard.audit.RuleRegistry;
 import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.config.RunnerConfig;
 import io.github.runnerguard.spi.Finding;
@@ -181,17 +182,24 @@ final class ReportSupport {
     }
 
     /**
-     * The descriptors to report: the given ones, then a minimal one for each rule id of a finding that none of them
-     * describes (built from the finding's title and help link), in order of first appearance.
+     * The descriptors to report: the given ones, then for each rule id of a finding that none of them describes the
+     * engine's own descriptor ({@code engine.*}, {@code policy.*}) or a minimal one built from the finding's title
+     * and help link, in order of first appearance.
      */
     static List<RuleDescriptor> descriptors(AuditReport report, List<RuleDescriptor> given) {
         Map<String, RuleDescriptor> byId = new LinkedHashMap<>();
         for (RuleDescriptor descriptor : given) {
             byId.putIfAbsent(descriptor.id(), descriptor);
         }
+        Map<String, RuleDescriptor> builtin = new HashMap<>();
+        for (RuleDescriptor descriptor : RuleRegistry.builtinDescriptors()) {
+            builtin.put(descriptor.id(), descriptor);
+        }
         for (AuditFinding finding : report.findings()) {
             String id = finding.finding().ruleId();
-            if (!byId.containsKey(id) && RuleDescriptor.ID_PATTERN.matcher(id).matches()) {
+            if (!byId.containsKey(id) && builtin.containsKey(id)) {
+                byId.put(id, builtin.get(id));
+            } else if (!byId.containsKey(id) && RuleDescriptor.ID_PATTERN.matcher(id).matches()) {
                 byId.put(id, new RuleDescriptor(id, finding.title(), finding.finding().severity(),
                         io.github.runnerguard.spi.TenancySeverity.always(finding.finding().severity()), "",
                         finding.title(), finding.finding().remediation(),
