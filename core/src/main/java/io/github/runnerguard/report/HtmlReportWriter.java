@@ -85,8 +85,11 @@ public final class HtmlReportWriter implements ReportWriter {
             pre.context .flagged { background: #fff8c5; }
             pre.context .ln { display: inline-block; min-width: 3.5em; color: var(--muted); user-select: none; }
             mark { background: #ffd33d; color: inherit; font-weight: 700; border-radius: 2px; padding: 0 1px; }
-            .remediation { white-space: pre-wrap; margin: .3rem 0; }
+            .remediation { margin: .3rem 0; }
             .remediation strong { display: block; }
+            .remediation p { margin: .2rem 0; white-space: pre-wrap; }
+            pre.snippet { background: #f6f8fa; border-left: 3px solid var(--line); padding: .3rem .6rem;
+              margin: .3rem 0; overflow-x: auto; }
             .help { margin: .2rem 0 0; color: var(--muted); overflow-wrap: anywhere; }
             .key { color: var(--muted); }
             .errors { border: 1px solid #cf222e; background: #ffebe9; border-radius: 6px; padding: .5rem .9rem; }
@@ -307,12 +310,54 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         writeContext(file.config(), finding.position(), contextLines, redactor, out);
         out.append("<div class=\"remediation\"><strong>What to do</strong>")
-                .append(Markup.escape(redactor.redact(finding.remediation()).strip())).append("</div>\n");
+                .append(remediation(redactor.redact(finding.remediation()))).append("</div>\n");
         if (audited.helpUri() != null) {
             out.append("<p class=\"help\">More: <span class=\"url\">").append(Markup.escape(audited.helpUri()
                     .toString())).append("</span></p>\n");
         }
         out.append("</td>\n</tr>\n");
+    }
+
+    /** A TOML-looking line of a remediation: a table header, an indented line or {@code key = value}. */
+    private static final java.util.regex.Pattern CODE_LINE = java.util.regex.Pattern.compile(
+            "\\s+\\S.*|\\[.*]\\s*(#.*)?|[A-Za-z_\"][\\w.\"-]*\\s*=\\s*\\S.*");
+
+    /** The remediation as HTML: runs of TOML-looking lines become code blocks, the rest stays text. */
+    static String remediation(String text) {
+        StringBuilder out = new StringBuilder();
+        List<String> code = new ArrayList<>();
+        StringBuilder prose = new StringBuilder();
+        for (String line : text.strip().split("\n", -1)) {
+            if (CODE_LINE.matcher(line).matches()) {
+                if (prose.length() > 0) {
+                    out.append("<p>").append(Markup.escape(prose.toString().strip())).append("</p>");
+                    prose.setLength(0);
+                }
+                code.add(line);
+            } else {
+                if (!code.isEmpty()) {
+                    out.append("<pre class=\"snippet\">").append(Markup.escape(String.join("\n", code)
+                            .stripIndent())).append("</pre>");
+                    code.clear();
+                }
+                if (line.isBlank()) {
+                    if (prose.length() > 0) {
+                        out.append("<p>").append(Markup.escape(prose.toString().strip())).append("</p>");
+                        prose.setLength(0);
+                    }
+                } else {
+                    prose.append(line).append('\n');
+                }
+            }
+        }
+        if (!code.isEmpty()) {
+            out.append("<pre class=\"snippet\">").append(Markup.escape(String.join("\n", code).stripIndent()))
+                    .append("</pre>");
+        }
+        if (prose.length() > 0) {
+            out.append("<p>").append(Markup.escape(prose.toString().strip())).append("</p>");
+        }
+        return out.toString();
     }
 
     /** The lines around the flagged one, numbered, secrets masked, the key at the position marked. */

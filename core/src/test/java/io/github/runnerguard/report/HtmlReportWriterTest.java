@@ -102,6 +102,16 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void remediationSnippetsBecomeCodeBlocks() {
+        assertEquals("<p>Turn it off:</p><pre class=\"snippet\">[runners.docker]\n  privileged = false</pre>"
+                + "<p>Then restart.</p>", HtmlReportWriter.remediation(
+                "Turn it off:\n\n  [runners.docker]\n    privileged = false\n\nThen restart.\n"));
+        assertEquals("<p>List them:</p><pre class=\"snippet\">[runners.kubernetes]\n  allowed_images = [&quot;a&quot;]"
+                + "</pre>", HtmlReportWriter.remediation("List them:\n[runners.kubernetes]\n  allowed_images = [\"a\"]"));
+        assertEquals("<p>Just do it; a &lt; b.</p>", HtmlReportWriter.remediation("Just do it; a < b."));
+    }
+
+    @Test
     void textIsEscaped() {
         String toml = "[[runners]]\n  name = \"<script>alert(1)</script>\"\n  [runners.docker]\n"
                 + "    privileged = true\n";
