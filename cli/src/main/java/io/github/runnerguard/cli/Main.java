@@ -1,10 +1,14 @@
 package io.github.runnerguard.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import io.github.runnerguard.audit.Redactor;
 import picocli.CommandLine;
 
@@ -29,7 +33,8 @@ public final class Main {
     /** Runs the command and exits with its exit code. */
     public static void main(String[] args) {
         boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
-        int code = run(args, System.in, System.out, System.err, terminal);
+        Environment environment = new Environment(System.in, terminal, isTerminal(2), Clock.systemUTC());
+        int code = run(args, System.out, System.err, environment);
         System.out.flush();
         System.exit(code);
     }
@@ -45,9 +50,13 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+        return run(args, out, err, new Environment(in, terminal));
+    }
+
+    /** Runs the command in-process in the given environment. */
+    static int run(String[] args, PrintStream out, PrintStream err, Environment environment) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        Environment environment = new Environment(in, terminal);
         CommandLine commandLine = commandLine(environment);
         commandLine.setOut(outWriter);
         commandLine.setErr(errWriter);
@@ -77,6 +86,24 @@ public final class Main {
         });
         commandLine.setExitCodeExceptionMapper(error -> ERROR);
         return commandLine;
+    }
+
+    /**
+     * True when the file descriptor ({@code 2} for standard error) is a terminal. Java tells only whether the process
+     * has a console (standard input and output both terminals); on Linux the descriptor's link under
+     * {@code /proc/self/fd} tells for each one. Elsewhere the console decides.
+     */
+    static boolean isTerminal(int descriptor) {
+        try {
+            Path link = Path.of("/proc/self/fd", String.valueOf(descriptor));
+            if (Files.isSymbolicLink(link)) {
+                String target = Files.readSymbolicLink(link).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // fall through
+        }
+        return System.console() != null;
     }
 
     private static String describe(Exception error) {

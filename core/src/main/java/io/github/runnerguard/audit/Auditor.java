@@ -24,6 +24,7 @@ import io.github.runnerguard.load.ConfigLoader;
 import io.github.runnerguard.load.LoadResult;
 import io.github.runnerguard.spi.AuditContext;
 import io.github.runnerguard.spi.FileFacts;
+import io.github.runnerguard.spi.FleetRule;
 import io.github.runnerguard.spi.Finding;
 import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.SecurityRule;
@@ -146,7 +147,82 @@ public final class Auditor {
         for (Path file : files) {
             reports.add(auditFile(file));
         }
-        return withPolicyFindings(reports);
+        List<RunnerConfig> fleet = new ArrayList<>();
+        reports.forEach(report -> report.loadedConfig().ifPresent(fleet::add));
+        return withPolicyFindings(withFleetFindings(reports, fleet));
+    }
+
+    /**
+     * Adds the findings of cross-file checks to file reports: rules that look at every config of one audit at once
+     * (the same runner token in two files, for example) run over {@code fleet}, and each finding they report for one
+     * of {@code reports} is judged under this auditor's policy (severity overrides, the file's inline comments,
+     * waivers), masked, and filed under its file. {@link #audit(Collection)} does this itself; callers that audit
+     * files under several policies call it once per policy with the files of that policy and the whole fleet.
+     *
+     * @param reports the reports of this auditor's files, as {@link #auditFile(Path)} returned them
+     * @param fleet   every config of the audit that loaded, in audit order (those of other policies too)
+     * @return the reports with the cross-file findings added and sorted in; the same list when there are none
+     */
+    public List<FileReport> withFleetFindings(List<FileReport> reports, List<RunnerConfig> fleet) {
+        if (fleet.size() < 2 || reports.isEmpty()) {
+            return reports;
+        }
+        Map<String, List<Finding>> bySource = new LinkedHashMap<>();
+        AuditContext context = context(FileFacts.UNKNOWN);
+        for (int i = 0; i < enabledRules.size(); i++) {
+            SecurityRule rule = enabledRules.get(i);
+            String ruleId = enabledIds.get(i);
+            Optional<RuleExecutor.Check> check = fleetCheck(rule, fleet, context);
+            if (check.isEmpty()) {
+                continue;
+            }
+            RuleExecutor.Outcome outcome = RuleExecutor.runAll(List.of(rule), check.get(),
+                    ruleTimeBudget).get(0);
+            if (outcome instanceof RuleExecutor.Completed completed) {
+                for (Finding finding : completed.findings()) {
+                    if (finding != null && finding.ruleId().equals(ruleId)) {
+                        bySource.computeIfAbsent(finding.file(), k -> new ArrayList<>()).add(finding);
+                    }
+                }
+            } else {
+                String why = outcome instanceof RuleExecutor.Failed failed ? describeFailure(ruleId, failed.error())
+                        : "Rule " + ruleId + " did not finish its cross-file check within " + format(ruleTimeBudget)
+                                + " and was abandoned";
+                for (FileReport report : reports) {
+                    if (report.config() != null) {
+                        bySource.computeIfAbsent(report.source(), k -> new ArrayList<>())
+                                .add(ruleFailed(report.config(), ruleId, "Cross-file check: " + why));
+                    }
+                }
+            }
+        }
+        if (bySource.isEmpty()) {
+            return reports;
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<FileReport> result = new ArrayList<>(reports.size());
+        for (FileReport report : reports) {
+            List<Finding> added = bySource.get(report.source());
+            RunnerConfig config = report.config();
+            if (added == null || config == null) {
+                result.add(report);
+                continue;
+            }
+            List<AuditFinding> findings = new ArrayList<>(report.findings());
+            findings.addAll(judge(added, config, InlineSuppressions.read(config, registry, today), today));
+            findings.sort(FINDING_ORDER);
+            result.add(new FileReport(report.source(), report.audited(), report.errors(), findings, config));
+        }
+        return List.copyOf(result);
+    }
+
+    /** The cross-file check of a rule: {@link FleetRule#checkFleet} over {@code fleet}, or empty for other rules. */
+    private static Optional<RuleExecutor.Check> fleetCheck(SecurityRule rule, List<RunnerConfig> fleet,
+                                                          AuditContext context) {
+        if (rule instanceof FleetRule fleetRule) {
+            return Optional.of(ignored -> fleetRule.checkFleet(fleet, context));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -281,6 +357,15 @@ public final class Auditor {
                 raw.add(InlineSuppressions.toFinding(problem, config));
             }
         }
+        List<AuditFinding> findings = judge(raw, config, inline, today);
+        findings.sort(FINDING_ORDER);
+        return new FileReport(config.source(), true, List.of(), findings, config);
+    }
+
+    /** Applies the policy to raw findings of one config: severity overrides, masking, suppressions. */
+    private List<AuditFinding> judge(List<Finding> raw, RunnerConfig config, InlineSuppressions inline,
+                                     LocalDate today) {
+        Redactor redactor = Redactor.forConfig(config);
         List<AuditFinding> findings = new ArrayList<>(raw.size());
         for (Finding finding : raw) {
             Finding adjusted = policy.severityFor(finding.ruleId()).map(finding::withSeverity).orElse(finding);
@@ -288,8 +373,7 @@ public final class Auditor {
             Suppression suppression = suppressionFor(adjusted, inline, config.source(), today, redactor);
             findings.add(suppression == null ? presented : presented.suppressedBy(suppression));
         }
-        findings.sort(FINDING_ORDER);
-        return new FileReport(config.source(), true, List.of(), findings, config);
+        return findings;
     }
 
     private @Nullable Suppression suppressionFor(Finding finding, InlineSuppressions inline, String source,

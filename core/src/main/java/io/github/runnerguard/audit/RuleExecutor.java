@@ -63,22 +63,43 @@ final class RuleExecutor {
      */
     static List<Outcome> runAll(List<SecurityRule> rules, RunnerConfig config, AuditContext context,
                                 Duration budget) {
+        return runAll(rules, rule -> rule.check(config, context), budget);
+    }
+
+    /** What is run of each rule: its check of one config, or its check of a whole fleet. */
+    @FunctionalInterface
+    interface Check {
+        /** Runs the check of {@code rule}; may throw or return null, as a careless rule may. */
+        List<Finding> run(SecurityRule rule);
+    }
+
+    /**
+     * Runs {@code check} for every rule.
+     *
+     * @return one outcome per rule, in the order of {@code rules}
+     * @throws CancellationException when the calling thread is interrupted (its interrupt flag is kept)
+     */
+    static List<Outcome> runAll(List<SecurityRule> rules, Check check, Duration budget) {
         if (rules.isEmpty()) {
             return List.of();
         }
         if (budget.isZero() || budget.isNegative()) {
             List<Outcome> outcomes = new ArrayList<>(rules.size());
             for (SecurityRule rule : rules) {
-                outcomes.add(runOne(rule, config, context));
+                outcomes.add(runOne(rule, check));
             }
             return outcomes;
         }
-        return new Batch(rules, config, context, budget.toNanos()).run();
+        return new Batch(rules, check, budget.toNanos()).run();
     }
 
     static Outcome runOne(SecurityRule rule, RunnerConfig config, AuditContext context) {
+        return runOne(rule, r -> r.check(config, context));
+    }
+
+    static Outcome runOne(SecurityRule rule, Check check) {
         try {
-            List<Finding> findings = rule.check(config, context);
+            List<Finding> findings = check.run(rule);
             if (findings == null) {
                 return new Failed(new NullPointerException("check() returned null instead of a list"));
             }
@@ -91,8 +112,7 @@ final class RuleExecutor {
     /** The state shared between the watching caller and the worker running the rules of one file. */
     private static final class Batch {
         private final List<SecurityRule> rules;
-        private final RunnerConfig config;
-        private final AuditContext context;
+        private final Check check;
         private final long budgetNanos;
         private final Outcome[] outcomes;
         private int completed;
@@ -101,10 +121,9 @@ final class RuleExecutor {
         private long startedAt;
         private @Nullable Thread worker;
 
-        Batch(List<SecurityRule> rules, RunnerConfig config, AuditContext context, long budgetNanos) {
+        Batch(List<SecurityRule> rules, Check check, long budgetNanos) {
             this.rules = rules;
-            this.config = config;
-            this.context = context;
+            this.check = check;
             this.budgetNanos = budgetNanos;
             this.outcomes = new Outcome[rules.size()];
         }
@@ -165,7 +184,7 @@ final class RuleExecutor {
                     startedAt = System.nanoTime();
                     worker = Thread.currentThread();
                 }
-                Outcome outcome = runOne(rules.get(index), config, context);
+                Outcome outcome = runOne(rules.get(index), check);
                 synchronized (this) {
                     if (generation != myGeneration) {
                         return;

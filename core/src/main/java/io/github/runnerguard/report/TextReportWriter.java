@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import io.github.runnerguard.audit.AuditFinding;
 import io.github.runnerguard.audit.AuditReport;
 import io.github.runnerguard.audit.FileReport;
@@ -12,6 +13,7 @@ import io.github.runnerguard.audit.Redactor;
 import io.github.runnerguard.audit.Summary;
 import io.github.runnerguard.config.Diagnostic;
 import io.github.runnerguard.config.Position;
+import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.spi.Finding;
 import io.github.runnerguard.spi.Severity;
 
@@ -26,6 +28,15 @@ import io.github.runnerguard.spi.Severity;
  *     examples/shared-docker.toml:18:3 high docker.pull-policy-if-not-present ... [suppressed: reviewed]
  *
  * 1 critical, 0 high, 0 medium, 0 low, 0 info; 1 suppressed; 0 errors; 1 file audited
+ * </pre>
+ *
+ * <p>A report of two or more files (a fleet) has a summary table before the summary line: per file its runners,
+ * executors, unsuppressed findings per severity and suppressed findings.
+ * <pre>
+ * file                         runners  executors   critical  high  medium  low  info  suppressed
+ * examples/kubernetes.toml           1  kubernetes         3     4       2    0     0           0
+ * examples/shell.toml                2  shell, ssh         1     3       1    1     0           0
+ * broken.toml                        -  not audited        -     -       -    -     -           -
  * </pre>
  *
  * <p>ANSI colours only when asked for ({@link #withColor(boolean)}): the command line asks when its output is a
@@ -91,7 +102,77 @@ public final class TextReportWriter implements ReportWriter {
             }
             out.append('\n');
         }
+        if (report.files().size() > 1) {
+            writeTable(report, out);
+            out.append('\n');
+        }
         out.append(summary(report)).append('\n');
+    }
+
+    /** The per-file table of a fleet audit. */
+    private void writeTable(AuditReport report, Appendable out) throws IOException {
+        List<String> header = new ArrayList<>(List.of("file", "runners", "executors"));
+        for (Severity severity : Severity.values()) {
+            header.add(severity.id());
+        }
+        header.add("suppressed");
+        List<List<String>> rows = new ArrayList<>();
+        Redactor redactor = Redactor.patterns();
+        for (FileReport file : report.files()) {
+            List<String> row = new ArrayList<>();
+            row.add(redactor.redact(file.source()));
+            if (!file.audited()) {
+                row.add("-");
+                row.add("not audited");
+                for (int i = 0; i <= Severity.values().length; i++) {
+                    row.add("-");
+                }
+                rows.add(row);
+                continue;
+            }
+            List<Runner> runners = file.config() == null ? List.of() : file.config().runners();
+            TreeSet<String> executors = new TreeSet<>();
+            for (Runner runner : runners) {
+                executors.add(runner.executor().orElse("").isEmpty() ? "(none)" : runner.executor().orElse(""));
+            }
+            row.add(file.config() == null ? "-" : String.valueOf(runners.size()));
+            row.add(file.config() == null ? "-" : String.join(", ", executors));
+            for (Severity severity : Severity.values()) {
+                row.add(String.valueOf(file.findings().stream()
+                        .filter(f -> !f.suppressed() && f.finding().severity() == severity).count()));
+            }
+            row.add(String.valueOf(file.findings().stream().filter(AuditFinding::suppressed).count()));
+            rows.add(row);
+        }
+        int[] widths = new int[header.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = header.get(i).length();
+            for (List<String> row : rows) {
+                widths[i] = Math.max(widths[i], row.get(i).codePointCount(0, row.get(i).length()));
+            }
+        }
+        out.append(style(BOLD, tableLine(header, widths))).append('\n');
+        for (List<String> row : rows) {
+            out.append(tableLine(row, widths)).append('\n');
+        }
+    }
+
+    /** File and executors left-aligned, numbers right-aligned, two spaces apart, no trailing spaces. */
+    private static String tableLine(List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            int padding = widths[i] - cell.codePointCount(0, cell.length());
+            if (i > 0) {
+                line.append("  ");
+            }
+            if (i == 0 || i == 2) {
+                line.append(cell).append(" ".repeat(padding));
+            } else {
+                line.append(" ".repeat(padding)).append(cell);
+            }
+        }
+        return line.toString().stripTrailing();
     }
 
     private void writeFinding(AuditFinding audited, Redactor redactor, Appendable out) throws IOException {

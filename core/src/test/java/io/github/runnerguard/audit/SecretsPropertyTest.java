@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import io.github.runnerguard.config.Position;
 import io.github.runnerguard.config.RunnerConfig;
-import io.github.runnerguard.report.JsonReportWriter;
+import io.github.runnerguard.report.Baseline;
+import io.github.runnerguard.report.ReportOptions;
 import io.github.runnerguard.report.ReportWriter;
+import io.github.runnerguard.report.ReportWriters;
 import io.github.runnerguard.report.TextReportWriter;
 import io.github.runnerguard.spi.Finding;
 import io.github.runnerguard.spi.Severity;
@@ -74,11 +76,36 @@ class SecretsPropertyTest {
         throw new IllegalStateException("cannot handle token " + c.runners().get(0).token().orElse("?"));
     });
 
+    /** Every shipped format, the text one with and without colour, with the auditor's rules described. */
+    private static List<ReportWriter> everyWriter(Auditor auditor) {
+        List<ReportWriter> writers = new ArrayList<>();
+        ReportOptions options = ReportOptions.defaults().withRules(auditor.registry().descriptors())
+                .withFailOn(FailOn.INFO);
+        for (String format : ReportWriters.formats()) {
+            writers.add(ReportWriters.forFormat(format, options).orElseThrow());
+        }
+        writers.add(TextReportWriter.create().withColor(true));
+        writers.add(new BaselineWriter());
+        return writers;
+    }
+
+    /** The baseline file, as a writer, so that it is checked like the reports. */
+    private static final class BaselineWriter implements ReportWriter {
+        @Override
+        public String format() {
+            return "baseline";
+        }
+
+        @Override
+        public void write(AuditReport report, Appendable out) throws java.io.IOException {
+            Baseline.of(report).write(out);
+        }
+    }
+
     @Test
     void noSecretReachesAnyReportFormat() {
         Auditor auditor = Auditor.builder().rules(ECHO, THROWS).build();
-        List<ReportWriter> writers = List.of(TextReportWriter.create(), TextReportWriter.create().withColor(true),
-                JsonReportWriter.create());
+        List<ReportWriter> writers = everyWriter(auditor);
         qt().withExamples(60).forAll(secrets()).checkAssert(secret -> {
             RunnerConfig config = TestConfigs.load(configWith(secret));
             AuditReport report = auditor.audit(config);
@@ -100,7 +127,7 @@ class SecretsPropertyTest {
             String text = configWith(secret) + breakages.get(breakage);
             AuditReport report = auditor.audit(text, "broken.toml");
             assertFalse(report.allAudited(), "the text must not load:\n" + text);
-            for (ReportWriter writer : List.of(TextReportWriter.create(), JsonReportWriter.create())) {
+            for (ReportWriter writer : everyWriter(auditor)) {
                 String output = writer.toString(report);
                 assertFalse(output.contains(secret), writer.format() + " leaks " + secret + ":\n" + output);
             }
@@ -108,8 +135,10 @@ class SecretsPropertyTest {
         qt().withExamples(40).forAll(secrets()).checkAssert(secret -> {
             String text = "[[runners]]\n  token = \"" + secret + "\" x\n";
             AuditReport report = auditor.audit(text, "broken.toml");
-            String output = JsonReportWriter.create().toString(report);
-            assertFalse(output.contains(secret), "JSON leaks " + secret + ":\n" + output);
+            for (ReportWriter writer : everyWriter(auditor)) {
+                String output = writer.toString(report);
+                assertFalse(output.contains(secret), writer.format() + " leaks " + secret + ":\n" + output);
+            }
         });
     }
 

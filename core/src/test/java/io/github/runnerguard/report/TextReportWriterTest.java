@@ -33,8 +33,39 @@ class TextReportWriterTest {
                   runner "other" (#1)
                     shared.toml:30:3 low config.unknown-key Unknown key buids_dir
 
+                file         runners  executors    critical  high  medium  low  info  suppressed
+                broken.toml        -  not audited         -     -       -    -     -           -
+                clean.toml         -  -                   0     0       0    0     0           0
+                shared.toml        -  -                   1     1       1    1     0           1
+
                 1 critical, 1 high, 1 medium, 1 low, 0 info; 1 suppressed; 1 error; 2 files audited, 1 not audited
                 """, text);
+    }
+
+    @Test
+    void aFleetTableHasOneRowPerFileWithRunnersAndExecutors() {
+        AuditReport report = io.github.runnerguard.audit.Auditor.builder().rules(new io.github.runnerguard.spi
+                .SecurityRule[0]).build().audit("""
+                [[runners]]
+                  name = "a"
+                  executor = "docker"
+                [[runners]]
+                  name = "b"
+                  executor = "shell"
+                [[runners]]
+                  name = "c"
+                  executor = "docker"
+                """, "fleet/one.toml");
+        AuditReport two = io.github.runnerguard.audit.Auditor.builder().rules(new io.github.runnerguard.spi
+                .SecurityRule[0]).build().audit("concurrent = 1\n", "fleet/two.toml");
+        String text = TextReportWriter.create().toString(AuditReport.merge(List.of(report, two)));
+        assertTrue(text.contains("""
+                file            runners  executors      critical  high  medium  low  info  suppressed
+                fleet/one.toml        3  docker, shell         0     0       0    0     0           0
+                fleet/two.toml        0                        0     0       0    0     0           0
+                """), text);
+        assertFalse(TextReportWriter.create().toString(report).contains("executors"),
+                "one file has no table");
     }
 
     @Test
@@ -53,8 +84,12 @@ class TextReportWriterTest {
         assertEquals("0 critical, 0 high, 0 medium, 0 low, 0 info; 0 suppressed; 0 errors; 0 files audited\n",
                 out.toString(StandardCharsets.UTF_8));
         assertEquals("text", TextReportWriter.create().format());
-        assertEquals(List.of("text", "json"), ReportWriters.formats());
+        assertEquals(List.of("text", "json", "sarif", "codequality", "junit", "html"), ReportWriters.formats());
         assertTrue(ReportWriters.forFormat("JSON", false).orElseThrow() instanceof JsonReportWriter);
-        assertTrue(ReportWriters.forFormat("sarif", false).isEmpty());
+        for (String format : ReportWriters.formats()) {
+            assertEquals(format, ReportWriters.forFormat(format.toUpperCase(java.util.Locale.ROOT), false)
+                    .orElseThrow().format());
+        }
+        assertTrue(ReportWriters.forFormat("pdf", false).isEmpty());
     }
 }

@@ -122,6 +122,30 @@ public final class JsonReports {
         return MAPPER.writeValueAsString(root) + "\n";
     }
 
+    /**
+     * A tree of {@link java.util.Map}s (in their iteration order), {@link List}s, strings, numbers, booleans and
+     * nulls as indented JSON, ending with a newline.
+     */
+    public static String renderTree(@Nullable Object tree) {
+        return MAPPER.writeValueAsString(tree) + "\n";
+    }
+
+    /**
+     * Parses JSON into a tree of {@link java.util.Map}s (in document order), {@link List}s, strings, numbers,
+     * booleans and nulls.
+     *
+     * @throws IllegalArgumentException when the text is not JSON, with the line and column in the message
+     */
+    public static @Nullable Object parseTree(String json) {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (tools.jackson.core.JacksonException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new IllegalArgumentException("not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     private static void putPosition(ObjectNode node, @Nullable Position position) {
         if (position == null) {
             node.putNull("line");
