@@ -145,7 +145,7 @@ public class AuditBenchmark {
     public static class Format {
 
         /** A format name from {@link ReportWriters#formats()}. */
-        @Param({"text", "json"})
+        @Param({"text", "json", "sarif", "codequality", "junit", "html"})
         public String format = "text";
 
         ReportWriter writer = TextReportWriter.create();
