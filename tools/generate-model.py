@@ -350,8 +350,8 @@ APPLIED: dict[tuple[str, str], str] = {
 DEFAULT_DOCS: dict[tuple[str, str], str] = {
     ("SessionServer", "advertise_address"): "the value of {@code listen_address}",
     ("Runner", "clean_git_config"): "true, except with the shell executor (false)",
-    ("CustomBuildDir", "enabled"): "true for the docker, docker+machine, docker-autoscaler, "
-                                   "kubernetes and instance executors, false for the others",
+    ("CustomBuildDir", "enabled"): "true for the docker, docker-windows, docker+machine, "
+                                   "docker-autoscaler and kubernetes executors, false for the others",
     ("CacheS3", "AuthenticationType"): "{@code access-key} when {@code ServerAddress}, {@code AccessKey} and "
                                        "{@code SecretKey} are all set, else {@code iam}",
     ("DockerSettings", "services_privileged"): "the value of {@code privileged}",

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param present true when the table is in the file
  * @param raw the raw view of the table; an empty table when it is not in the file
  * @param enabled {@code enabled}: Allow user to define a custom build directory for a job. When unset, the model holds
- *     gitlab-runner's default: true for the docker, docker+machine, docker-autoscaler, kubernetes and instance
+ *     gitlab-runner's default: true for the docker, docker-windows, docker+machine, docker-autoscaler and kubernetes
  *     executors, false for the others.
  */
 public record CustomBuildDir(

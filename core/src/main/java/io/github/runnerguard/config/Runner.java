@@ -5,7 +5,6 @@ package io.github.runnerguard.config;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -211,9 +210,12 @@ public record Runner(
         return KNOWN_EXECUTORS;
     }
 
-    /** The executor, trimmed and lower-cased; {@code ""} when unset. */
+    /**
+     * The executor exactly as written; {@code ""} when unset. gitlab-runner looks executors up by exact name, so
+     * {@code "Docker"} is not {@code "docker"} and the {@code uses...} methods below are false for it.
+     */
     public String executorName() {
-        return executor.orElse("").trim().toLowerCase(Locale.ROOT);
+        return executor.orElse("");
     }
 
     /**

@@ -77,6 +77,11 @@ public final class Binder {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     /** Suggestions already made in this document, by struct, section and key: a key repeated in every runner. */
     private final Map<String, Optional<KeySuggester.Suggestion>> suggestions = new HashMap<>();
+    /** Unknown keys reported so far in this document. */
+    private int unknownKeys;
+
+    /** How many unknown keys of one document get a "did you mean" suggestion. */
+    static final int SUGGESTION_LIMIT = 1_000;
 
     private Binder(Schema schema, KeySuggester suggester, PositionIndex positions) {
         this.schema = schema;
@@ -620,7 +625,9 @@ public final class Binder {
     // ---------------------------------------------------------------------------------------------------- reports
 
     private void reportUnknown(Schema.Struct struct, String sectionPath, boolean sectionArray, Pending pending) {
-        KeySuggester.Suggestion suggestion = suggestions.computeIfAbsent(
+        // Suggestions cost an edit-distance search each; a file with more unknown keys than any hand-written config
+        // has gets plain messages beyond the first SUGGESTION_LIMIT, so hostile input stays linear and fast.
+        KeySuggester.Suggestion suggestion = unknownKeys++ >= SUGGESTION_LIMIT ? null : suggestions.computeIfAbsent(
                 struct.name() + '\u0000' + sectionPath + '\u0000' + pending.key,
                 k -> Optional.ofNullable(suggester.suggest(struct, sectionPath, pending.key))).orElse(null);
         String where = Schema.Section.display(sectionPath, sectionArray);

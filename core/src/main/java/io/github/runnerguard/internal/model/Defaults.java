@@ -29,10 +29,11 @@ final class Defaults {
 
     /**
      * {@code [runners.custom_build_dir] enabled}: true for the executors that isolate each job's build directory
-     * (docker, docker+machine, docker-autoscaler, kubernetes, instance), false for the others.
+     * (docker, docker-windows, docker+machine, docker-autoscaler, kubernetes), false for the others; the instance
+     * executor runs jobs on a shared VM and defaults to false ({@code DefaultCustomBuildsDirEnabled} of each executor).
      */
     static Boolean customBuildDirEnabled(Scope scope) {
-        return scope.executorIn("docker", "docker+machine", "docker-autoscaler", "kubernetes", "instance");
+        return scope.executorIn("docker", "docker-windows", "docker+machine", "docker-autoscaler", "kubernetes");
     }
 
     /**

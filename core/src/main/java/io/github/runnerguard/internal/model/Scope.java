@@ -1,6 +1,5 @@
 package io.github.runnerguard.internal.model;
 
-import java.util.Locale;
 import io.github.runnerguard.config.ConfigTable;
 
 /**
@@ -18,7 +17,7 @@ record Scope(String executor) {
 
     /** The scope of the runner whose bound table is {@code runner}. */
     static Scope forRunner(ConfigTable runner) {
-        return new Scope(Fields.string(runner, "executor").orElse("").trim().toLowerCase(Locale.ROOT));
+        return new Scope(Fields.string(runner, "executor").orElse(""));
     }
 
     /** True when the runner's executor is one of {@code names}. */

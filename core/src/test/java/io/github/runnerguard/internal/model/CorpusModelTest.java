@@ -133,7 +133,7 @@ class CorpusModelTest {
         assertTrue(runner.usesAutoscaler());
         assertFalse(runner.usesDocker());
         written("sh", runner.shell(), 8);
-        defaulted(true, runner.customBuildDir().enabled());
+        defaulted(false, runner.customBuildDir().enabled()); // instance: DefaultCustomBuildsDirEnabled false
         assertTrue(runner.autoscaler().pluginConfig().isSet());
         header(runner.autoscaler().pluginConfig().position(), 23);
         assertEquals("my-linux-asg", runner.autoscaler().pluginConfig().value().entry("name").map(
@@ -234,7 +234,7 @@ class CorpusModelTest {
         assertFalse(runner.usesDockerMachine());
         written("docker-windows", runner.executor(), 6);
         written(List.of("c:\\cache"), runner.docker().volumes(), 9);
-        defaulted(false, runner.customBuildDir().enabled());
+        defaulted(true, runner.customBuildDir().enabled()); // docker-windows shares the docker options
     }
 
     @Test

@@ -121,7 +121,8 @@ class ModelDefaultsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"docker,true", "docker+machine,true", "docker-autoscaler,true", "kubernetes,true", "instance,true",
+    @CsvSource({"docker,true", "docker-windows,true", "docker+machine,true", "docker-autoscaler,true", "kubernetes,true",
+        "instance,false",
         "shell,false", "ssh,false", "custom,false", "parallels,false", "virtualbox,false", "'',false"})
     void customBuildDirEnabledDependsOnTheExecutor(String executor, boolean enabled) {
         Runner runner = onlyRunner("[[runners]]\nexecutor = \"" + executor + "\"\n");
