@@ -473,12 +473,13 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append("<thead><tr><th>Severity</th>")
                 .append("<th>Rule</th><th>Where</th><th>Finding</th><th>Accepted by</th><th>Reason</th>")
                 .append("<th>Until</th></tr></thead>\n<tbody>\n");
+        Map<FileReport, Redactor> redactors = new java.util.IdentityHashMap<>();
         for (Map.Entry<FileReport, AuditFinding> entry : suppressed) {
             FileReport file = entry.getKey();
             AuditFinding audited = entry.getValue();
             Finding finding = audited.finding();
             Suppression suppression = audited.suppression();
-            Redactor redactor = file.redactor();
+            Redactor redactor = redactors.computeIfAbsent(file, FileReport::redactor);
             String severity = finding.severity().id();
             out.append("<tr class=\"finding suppressed sev-").append(severity).append("\" id=\"")
                     .append(anchors.get(audited)).append("\" data-rule=\"").append(Markup.escape(finding.ruleId()))

@@ -79,7 +79,8 @@ public final class SarifReportWriter implements ReportWriter {
 
     /**
      * The same writer with paths relative to {@code root}, which becomes {@code originalUriBaseIds.%SRCROOT%}; files
-     * outside it get absolute {@code file:} URIs. Null keeps paths as the audit named them.
+     * outside it get absolute {@code file:} URIs. Null keeps paths as the audit named them: relative ones are then
+     * taken as relative to {@code %SRCROOT%} (the working directory) without saying where that is.
      */
     public SarifReportWriter withSourceRoot(@Nullable Path root) {
         return new SarifReportWriter(rules, root);
@@ -223,7 +224,7 @@ public final class SarifReportWriter implements ReportWriter {
         ReportSupport.Location where = ReportSupport.locate(source, sourceRoot);
         Map<String, Object> artifact = object();
         artifact.put("uri", where.uri());
-        if (where.relative() && sourceRoot != null) {
+        if (where.relative()) {
             artifact.put("uriBaseId", SRCROOT);
         }
         Map<String, Object> region = object();

@@ -1,5 +1,6 @@
 /**
- * Writers that turn an audit report into text, JSON and the formats other tools read.
+ * Writers that turn an audit report into text, JSON, SARIF, GitLab Code Quality, JUnit XML and HTML, and baselines
+ * of known findings.
  */
 @NullMarked
 package io.github.runnerguard.report;

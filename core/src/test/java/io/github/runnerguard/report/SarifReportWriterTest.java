@@ -133,6 +133,16 @@ class SarifReportWriterTest {
     }
 
     @Test
+    void withoutASourceRootRelativePathsStillReferToSrcroot() throws Exception {
+        JsonNode run = MAPPER.readTree(sarif(ReportFixtures.fleet(), SarifReportWriter.create())).get("runs").get(0);
+        assertFalse(run.has("originalUriBaseIds"));
+        JsonNode artifact = run.get("results").get(0).get("locations").get(0).get("physicalLocation")
+                .get("artifactLocation");
+        assertEquals("fleet/shared.toml", artifact.get("uri").asString());
+        assertEquals("%SRCROOT%", artifact.get("uriBaseId").asString());
+    }
+
+    @Test
     void filesOutsideTheSourceRootGetAbsoluteFileUris() throws Exception {
         Path root = Path.of("").toAbsolutePath().resolve("sub");
         JsonNode results = MAPPER.readTree(sarif(ReportFixtures.fleet(), SarifReportWriter.create()
