@@ -1,10 +1,7 @@
 package io.github.runnerguard.rules.git;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.config.RunnerConfig;
 import io.github.runnerguard.spi.AuditContext;
 import io.github.runnerguard.spi.Finding;
@@ -68,30 +65,7 @@ public final class GitJobTokenPersistedRule implements SecurityRule {
 
     @Override
     public List<Finding> check(RunnerConfig config, AuditContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (Runner runner : config.runners()) {
-            String executor = GitSupport.executor(runner);
-            if (!GitSupport.PERSISTENT_HOST_EXECUTORS.contains(executor)) {
-                continue;
-            }
-            GitSupport.Flag flag = GitSupport.featureFlag(runner, FLAG, false);
-            if (flag.value()) {
-                continue;
-            }
-            Optional<Severity> severity = GitSupport.severity(DESCRIPTOR, context, runner);
-            if (severity.isEmpty()) {
-                continue;
-            }
-            String how = switch (flag.source()) {
-                case FEATURE_FLAGS -> "turns " + FLAG + " off in [runners.feature_flags]";
-                case ENVIRONMENT -> "turns " + FLAG + " off in environment";
-                case DEFAULT -> "does not turn on " + FLAG;
-            };
-            findings.add(new Finding(DESCRIPTOR.id(), severity.get(),
-                    GitSupport.label(runner) + " (" + executor + ") " + how + ": git on the host gets the job token "
-                            + "in its URLs, and a credential helper there may keep it",
-                    config.source(), GitSupport.ref(runner), flag.path(), flag.position(), DESCRIPTOR.remediation()));
-        }
-        return findings;
+        return GitSupport.flagNotEnabled(config, context, DESCRIPTOR, FLAG,
+                "git on the host gets the job token in its URLs, and a credential helper there may keep it");
     }
 }

@@ -10,8 +10,10 @@ import io.github.runnerguard.config.ConfigScalar;
 import io.github.runnerguard.config.ConfigTable;
 import io.github.runnerguard.config.Position;
 import io.github.runnerguard.config.Runner;
+import io.github.runnerguard.config.RunnerConfig;
 import io.github.runnerguard.config.Value;
 import io.github.runnerguard.spi.AuditContext;
+import io.github.runnerguard.spi.Finding;
 import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.RunnerRef;
 import io.github.runnerguard.spi.Severity;
@@ -169,6 +171,38 @@ final class GitSupport {
         ENVIRONMENT,
         /** Not set: gitlab-runner's default. */
         DEFAULT
+    }
+
+    /**
+     * Findings for the runners on persistent hosts that do not turn on the hardening feature flag {@code flag}, each
+     * saying how the flag is left off and then {@code consequence}.
+     */
+    static List<Finding> flagNotEnabled(RunnerConfig config, AuditContext context, RuleDescriptor descriptor,
+                                        String flag, String consequence) {
+        List<Finding> findings = new ArrayList<>();
+        for (Runner runner : config.runners()) {
+            String executor = executor(runner);
+            if (!PERSISTENT_HOST_EXECUTORS.contains(executor)) {
+                continue;
+            }
+            Flag value = featureFlag(runner, flag, false);
+            if (value.value()) {
+                continue;
+            }
+            Optional<Severity> severity = severity(descriptor, context, runner);
+            if (severity.isEmpty()) {
+                continue;
+            }
+            String how = switch (value.source()) {
+                case FEATURE_FLAGS -> "turns " + flag + " off in [runners.feature_flags]";
+                case ENVIRONMENT -> "turns " + flag + " off in environment";
+                case DEFAULT -> "does not turn on " + flag;
+            };
+            findings.add(new Finding(descriptor.id(), severity.get(),
+                    label(runner) + " (" + executor + ") " + how + ": " + consequence,
+                    config.source(), ref(runner), value.path(), value.position(), descriptor.remediation()));
+        }
+        return findings;
     }
 
     /**
