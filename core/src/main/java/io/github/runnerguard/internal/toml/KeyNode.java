@@ -1,15 +1,17 @@
 package io.github.runnerguard.internal.toml;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import io.github.runnerguard.config.Position;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One node of the key tree the scanner builds from the source text: a table, an array or a value, with where it was
- * defined and how (TOML's rules on redefining tables depend on it).
+ * defined and how (TOML's rules on redefining tables depend on it), and, for a table or an array, the Jackson node
+ * that holds its contents in the value tree.
  *
- * <p>Mutable while the scanner runs, read-only afterwards. Not thread-safe while being built.
+ * <p>A node does not hold its children: {@link KeyTable} finds them by parent and key or index, one table for the
+ * whole document. Mutable while the scanner runs, read-only afterwards. Not thread-safe while being built.
  */
 final class KeyNode {
 
@@ -43,76 +45,25 @@ final class KeyNode {
     final @Nullable String key;
     /** The index in the parent array, or -1. */
     final int index;
+    /** The creation number: unique in a document, and a parent's is smaller than its children's. */
+    final int id;
     Kind kind;
-    int line;
-    int column;
-    private @Nullable HashMap<String, KeyNode> children;
-    private @Nullable ArrayList<KeyNode> items;
+    /** Where the node is; see {@link PositionIndex#of}. */
+    Position position;
+    /** The ObjectNode of a table, the ArrayNode of an array; null for a value. */
+    @Nullable JsonNode container;
+    /** The number of items of an array. */
+    int itemCount;
 
-    private KeyNode(@Nullable KeyNode parent, @Nullable String key, int index, Kind kind, int line, int column) {
+    KeyNode(@Nullable KeyNode parent, @Nullable String key, int index, int id, Kind kind, Position position,
+            @Nullable JsonNode container) {
         this.parent = parent;
         this.key = key;
         this.index = index;
+        this.id = id;
         this.kind = kind;
-        this.line = line;
-        this.column = column;
-    }
-
-    static KeyNode root() {
-        return new KeyNode(null, null, -1, Kind.ROOT, 1, 1);
-    }
-
-    @Nullable KeyNode child(String name) {
-        HashMap<String, KeyNode> map = children;
-        return map == null ? null : map.get(name);
-    }
-
-    KeyNode addChild(String name, Kind childKind, int childLine, int childColumn) {
-        HashMap<String, KeyNode> map = children;
-        if (map == null) {
-            map = new HashMap<>(8);
-            children = map;
-        }
-        KeyNode node = new KeyNode(this, name, -1, childKind, childLine, childColumn);
-        map.put(name, node);
-        return node;
-    }
-
-    KeyNode addItem(Kind itemKind, int itemLine, int itemColumn) {
-        ArrayList<KeyNode> list = items;
-        if (list == null) {
-            list = new ArrayList<>(4);
-            items = list;
-        }
-        KeyNode node = new KeyNode(this, null, list.size(), itemKind, itemLine, itemColumn);
-        list.add(node);
-        return node;
-    }
-
-    @Nullable KeyNode item(int i) {
-        ArrayList<KeyNode> list = items;
-        return list == null || i < 0 || i >= list.size() ? null : list.get(i);
-    }
-
-    int itemCount() {
-        ArrayList<KeyNode> list = items;
-        return list == null ? 0 : list.size();
-    }
-
-    /** The last item, or null when there is none. */
-    @Nullable KeyNode lastItem() {
-        ArrayList<KeyNode> list = items;
-        return list == null || list.isEmpty() ? null : list.get(list.size() - 1);
-    }
-
-    Iterable<KeyNode> children() {
-        HashMap<String, KeyNode> map = children;
-        return map == null ? List.of() : map.values();
-    }
-
-    Iterable<KeyNode> items() {
-        ArrayList<KeyNode> list = items;
-        return list == null ? List.of() : list;
+        this.position = position;
+        this.container = container;
     }
 
     /** The number of segments from the root to this node. */
@@ -122,6 +73,11 @@ final class KeyNode {
             depth++;
         }
         return depth;
+    }
+
+    /** The line of the node's position, for messages. */
+    int line() {
+        return position.line();
     }
 
     /** The path of this node in the dotted form diagnostics use: {@code runners[0].docker.privileged}. */

@@ -1,14 +1,30 @@
 package io.github.runnerguard.internal.toml;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.Month;
+import java.time.OffsetDateTime;
 import java.time.Year;
+import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.BigIntegerNode;
+import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.DecimalNode;
+import tools.jackson.databind.node.DoubleNode;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.LongNode;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * Checks an unquoted TOML value (boolean, integer, float, date-time) against the TOML 1.1 grammar and the ranges
- * gitlab-runner's decoder enforces (64-bit integers, finite floats, real calendar dates).
+ * gitlab-runner's decoder enforces (64-bit integers, finite floats, real calendar dates), and turns a valid one into
+ * the Jackson node the loader's tree holds.
  *
  * <p>Hand-written loops, no regular expressions, so any token length takes linear time. Stateless and thread-safe.
  */
@@ -215,7 +231,12 @@ final class ScalarSyntax {
 
     /** True when the token is exactly a full date, {@code YYYY-MM-DD}. */
     static boolean isFullDate(String t) {
-        return t.length() == 10 && looksLikeDate(t) && isDigit(t.charAt(5)) && isDigit(t.charAt(6))
+        return t.length() == 10 && isFullDateAt(t);
+    }
+
+    /** True when the token starts with a full date, {@code YYYY-MM-DD}. */
+    private static boolean isFullDateAt(String t) {
+        return t.length() >= 10 && looksLikeDate(t) && isDigit(t.charAt(5)) && isDigit(t.charAt(6))
                 && t.charAt(7) == '-' && isDigit(t.charAt(8)) && isDigit(t.charAt(9));
     }
 
@@ -227,7 +248,7 @@ final class ScalarSyntax {
         int i = 0;
         String what;
         if (looksLikeDate(t)) {
-            if (n < 10 || !isFullDate(t.substring(0, 10))) {
+            if (n < 10 || !isFullDateAt(t)) {
                 return new Problem("date", DATE_FORMS);
             }
             int year = num(t, 0, 4);
@@ -256,10 +277,9 @@ final class ScalarSyntax {
         } else {
             what = "time";
         }
-        String[] timeProblem = {DATE_FORMS};
-        int timeEnd = checkTime(t, i, timeProblem);
+        int timeEnd = timeEnd(t, i);
         if (timeEnd < 0) {
-            return new Problem(what, timeProblem[0]);
+            return new Problem(what, timeProblem(t, i));
         }
         i = timeEnd;
         if (i == n) {
@@ -282,41 +302,31 @@ final class ScalarSyntax {
             if (minutes > 59) {
                 return new Problem(what, "an offset cannot have " + minutes + " minutes");
             }
+            if (hours * 60 + minutes > MAX_OFFSET_MINUTES) {
+                return new Problem(what, "an offset must be between -18:00 and +18:00");
+            }
             return null;
         }
         return new Problem(what, DATE_FORMS);
     }
 
-    /**
-     * Checks {@code HH:MM[:SS[.frac]]} at {@code i}; returns the index after it, or -1 with the reason in
-     * {@code timeProblem[0]}.
-     */
-    private static int checkTime(String t, int i, String[] timeProblem) {
+    /** The largest offset java.time represents: 18 hours. */
+    private static final int MAX_OFFSET_MINUTES = 18 * 60;
+
+    /** The index after a valid {@code HH:MM[:SS[.frac]]} at {@code i}, or -1 ({@link #timeProblem} says why). */
+    private static int timeEnd(String t, int i) {
         int n = t.length();
         if (n - i < 5 || !isDigit(t.charAt(i)) || !isDigit(t.charAt(i + 1)) || t.charAt(i + 2) != ':'
                 || !isDigit(t.charAt(i + 3)) || !isDigit(t.charAt(i + 4))) {
-            timeProblem[0] = DATE_FORMS;
             return -1;
         }
-        int hour = num(t, i, 2);
-        int minute = num(t, i + 3, 2);
-        if (hour > 23) {
-            timeProblem[0] = "there is no hour " + hour + " (00 to 23)";
-            return -1;
-        }
-        if (minute > 59) {
-            timeProblem[0] = "there is no minute " + minute + " (00 to 59)";
+        if (num(t, i, 2) > 23 || num(t, i + 3, 2) > 59) {
             return -1;
         }
         int end = i + 5;
         if (end < n && t.charAt(end) == ':') {
-            if (n - end < 3 || !isDigit(t.charAt(end + 1)) || !isDigit(t.charAt(end + 2))) {
-                timeProblem[0] = DATE_FORMS;
-                return -1;
-            }
-            int second = num(t, end + 1, 2);
-            if (second > 59) {
-                timeProblem[0] = "there is no second " + second + " (00 to 59)";
+            if (n - end < 3 || !isDigit(t.charAt(end + 1)) || !isDigit(t.charAt(end + 2))
+                    || num(t, end + 1, 2) > 59) {
                 return -1;
             }
             end += 3;
@@ -327,12 +337,37 @@ final class ScalarSyntax {
                     end++;
                 }
                 if (end == fracStart) {
-                    timeProblem[0] = "a decimal point in seconds needs digits after it";
                     return -1;
                 }
             }
         }
         return end;
+    }
+
+    /** Why {@link #timeEnd} refused the time at {@code i}. */
+    private static String timeProblem(String t, int i) {
+        int n = t.length();
+        if (n - i < 5 || !isDigit(t.charAt(i)) || !isDigit(t.charAt(i + 1)) || t.charAt(i + 2) != ':'
+                || !isDigit(t.charAt(i + 3)) || !isDigit(t.charAt(i + 4))) {
+            return DATE_FORMS;
+        }
+        int hour = num(t, i, 2);
+        int minute = num(t, i + 3, 2);
+        if (hour > 23) {
+            return "there is no hour " + hour + " (00 to 23)";
+        }
+        if (minute > 59) {
+            return "there is no minute " + minute + " (00 to 59)";
+        }
+        int end = i + 5;
+        if (n - end < 3 || !isDigit(t.charAt(end + 1)) || !isDigit(t.charAt(end + 2))) {
+            return DATE_FORMS;
+        }
+        int second = num(t, end + 1, 2);
+        if (second > 59) {
+            return "there is no second " + second + " (00 to 59)";
+        }
+        return "a decimal point in seconds needs digits after it";
     }
 
     private static int num(String t, int start, int length) {
@@ -345,5 +380,129 @@ final class ScalarSyntax {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    // ---- values --------------------------------------------------------------------------------------------------
+
+    /**
+     * The tree node of a token that {@link #check} accepted, the node Jackson's TOML parser (3.3.0, with
+     * {@code PARSE_JAVA_TIME}) made of it, so that the binder sees the same tree:
+     * <ul>
+     *   <li>a decimal integer is an {@link IntNode} when it fits in 32 bits, else a {@link LongNode};</li>
+     *   <li>a hexadecimal, octal or binary integer is chosen by its number of digits (leading zeros count,
+     *       underscores do not): up to 7, 10 and 31 digits an {@link IntNode}, up to 15, 21 and 63 digits a
+     *       {@link LongNode}, beyond that a {@link BigIntegerNode};</li>
+     *   <li>a float is a {@link DecimalNode} of the digits as written ({@code 1.50} keeps its scale, {@code -0.0} is
+     *       zero), {@code inf} and {@code nan} (with any sign) {@link DoubleNode}s;</li>
+     *   <li>a date-time is a {@link POJONode} of a {@link OffsetDateTime}, {@link LocalDateTime}, {@link LocalDate}
+     *       or {@link LocalTime}; fractional seconds beyond nanoseconds are truncated, as TOML allows.</li>
+     * </ul>
+     */
+    static JsonNode value(String t) {
+        if (t.equals("true")) {
+            return BooleanNode.TRUE;
+        }
+        if (t.equals("false")) {
+            return BooleanNode.FALSE;
+        }
+        char first = t.charAt(0);
+        int signed = first == '+' || first == '-' ? 1 : 0;
+        if (t.length() == signed + 3) {
+            if (t.startsWith("inf", signed)) {
+                return DoubleNode.valueOf(first == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+            }
+            if (t.startsWith("nan", signed)) {
+                return DoubleNode.valueOf(Double.NaN);
+            }
+        }
+        if (looksLikeDate(t) || looksLikeTime(t)) {
+            return new POJONode(temporal(t));
+        }
+        String clean = t.indexOf('_') < 0 ? t : t.replace("_", "");
+        if (clean.length() > 2 && clean.charAt(0) == '0') {
+            char base = clean.charAt(1);
+            if (base == 'x') {
+                return radixInteger(clean.substring(2), 16, 7, 15);
+            }
+            if (base == 'o') {
+                return radixInteger(clean.substring(2), 8, 10, 21);
+            }
+            if (base == 'b') {
+                return radixInteger(clean.substring(2), 2, 31, 63);
+            }
+        }
+        if (clean.indexOf('.') >= 0 || clean.indexOf('e') >= 0 || clean.indexOf('E') >= 0) {
+            return DecimalNode.valueOf(new BigDecimal(clean));
+        }
+        return integer(Long.parseLong(clean));
+    }
+
+    /** A decimal integer's node: 32 bits when it fits. */
+    static JsonNode integer(long value) {
+        int narrow = (int) value;
+        return narrow == value ? IntNode.valueOf(narrow) : LongNode.valueOf(value);
+    }
+
+    private static JsonNode radixInteger(String digits, int radix, int maxIntDigits, int maxLongDigits) {
+        int length = digits.length();
+        if (length <= maxIntDigits) {
+            return IntNode.valueOf(Integer.parseInt(digits, radix));
+        }
+        if (length <= maxLongDigits) {
+            return LongNode.valueOf(Long.parseLong(digits, radix));
+        }
+        return BigIntegerNode.valueOf(new BigInteger(digits, radix));
+    }
+
+    /** The java.time value of a valid date, time or date-time token. */
+    private static Object temporal(String t) {
+        int n = t.length();
+        if (!looksLikeDate(t)) {
+            return time(t, 0, n);
+        }
+        int year = num(t, 0, 4);
+        int month = num(t, 5, 2);
+        int day = num(t, 8, 2);
+        if (n == 10) {
+            return LocalDate.of(year, month, day);
+        }
+        int timeEnd = timeEnd(t, 11);
+        LocalTime time = time(t, 11, timeEnd);
+        LocalDate date = LocalDate.of(year, month, day);
+        if (timeEnd == n) {
+            return LocalDateTime.of(date, time);
+        }
+        ZoneOffset offset;
+        char z = t.charAt(timeEnd);
+        if (z == 'Z' || z == 'z') {
+            offset = ZoneOffset.UTC;
+        } else {
+            int sign = z == '-' ? -1 : 1;
+            offset = ZoneOffset.ofHoursMinutes(sign * num(t, timeEnd + 1, 2), sign * num(t, timeEnd + 4, 2));
+        }
+        return OffsetDateTime.of(date, time, offset);
+    }
+
+    /** The local time {@code HH:MM[:SS[.frac]]} in {@code t[start, end)}; fraction digits beyond 9 are dropped. */
+    private static LocalTime time(String t, int start, int end) {
+        int hour = num(t, start, 2);
+        int minute = num(t, start + 3, 2);
+        int second = 0;
+        int nano = 0;
+        int at = start + 5;
+        if (at < end && t.charAt(at) == ':') {
+            second = num(t, at + 1, 2);
+            at += 3;
+            if (at < end && t.charAt(at) == '.') {
+                int digits = 0;
+                for (int k = at + 1; k < end && digits < 9; k++, digits++) {
+                    nano = nano * 10 + (t.charAt(k) - '0');
+                }
+                for (; digits < 9; digits++) {
+                    nano *= 10;
+                }
+            }
+        }
+        return LocalTime.of(hour, minute, second, nano);
     }
 }

@@ -1,39 +1,46 @@
 package io.github.runnerguard.internal.toml;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.function.BiConsumer;
 import io.github.runnerguard.config.Position;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link PositionIndex} built by {@link TomlScanner}: a tree of hash maps keyed by TOML key (and lists indexed by
- * array position), so a lookup costs one hash lookup per path segment, independent of the size of the file.
+ * The {@link PositionIndex} built by {@link TomlScanner}: the scanner's key nodes, found through one {@link KeyTable}
+ * by parent and key (or array index), so that a lookup costs one hash probe per path segment, independent of the
+ * size of the file, and allocates nothing (each node holds its {@link Position}).
  *
  * <p>Immutable once built; safe to share between threads.
  */
 final class SourcePositionIndex implements PositionIndex {
 
     private final KeyNode root;
+    private final KeyTable table;
 
-    SourcePositionIndex(KeyNode root) {
+    SourcePositionIndex(KeyNode root, KeyTable table) {
         this.root = root;
+        this.table = table;
     }
 
     @Override
     public @Nullable Position of(List<Object> path) {
-        KeyNode node = find(path);
-        return node == null || node == root ? null : new Position(node.line, node.column);
-    }
-
-    private @Nullable KeyNode find(List<Object> path) {
+        int size = path.size();
+        if (size == 0) {
+            return null;
+        }
         KeyNode node = root;
-        for (Object segment : path) {
+        boolean indexed = path instanceof RandomAccess;
+        Iterator<Object> segments = indexed ? null : path.iterator();
+        for (int k = 0; k < size; k++) {
+            Object segment = indexed ? path.get(k) : segments.next();
             if (segment instanceof String key) {
-                node = node.child(key);
+                node = table.child(node, key);
             } else if (segment instanceof Integer index) {
-                node = node.item(index);
+                node = table.item(node, index);
             } else {
                 return null;
             }
@@ -41,7 +48,7 @@ final class SourcePositionIndex implements PositionIndex {
                 return null;
             }
         }
-        return node;
+        return node.position;
     }
 
     /**
@@ -49,21 +56,8 @@ final class SourcePositionIndex implements PositionIndex {
      * gets a fresh path list.
      */
     void forEach(BiConsumer<List<Object>, Position> action) {
-        ArrayDeque<KeyNode> pending = new ArrayDeque<>();
-        pushChildren(root, pending);
-        while (!pending.isEmpty()) {
-            KeyNode node = pending.pop();
-            action.accept(pathOf(node), new Position(node.line, node.column));
-            pushChildren(node, pending);
-        }
-    }
-
-    private static void pushChildren(KeyNode node, ArrayDeque<KeyNode> pending) {
-        for (KeyNode child : node.children()) {
-            pending.push(child);
-        }
-        for (KeyNode item : node.items()) {
-            pending.push(item);
+        for (KeyNode node : table.nodes()) {
+            action.accept(pathOf(node), node.position);
         }
     }
 
@@ -72,7 +66,7 @@ final class SourcePositionIndex implements PositionIndex {
         for (KeyNode at = node; at.parent != null; at = at.parent) {
             path.add(at.key != null ? at.key : (Object) at.index);
         }
-        java.util.Collections.reverse(path);
+        Collections.reverse(path);
         return path;
     }
 }

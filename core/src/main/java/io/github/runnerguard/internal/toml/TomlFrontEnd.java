@@ -8,42 +8,31 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import io.github.runnerguard.config.Diagnostic;
 import io.github.runnerguard.config.Position;
 import io.github.runnerguard.load.LoadLimits;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.toml.TomlFactory;
-import tools.jackson.dataformat.toml.TomlMapper;
-import tools.jackson.dataformat.toml.TomlReadFeature;
 
 /**
  * The TOML front end of the loader: bytes or text in, a Jackson tree with source positions and comments out, or one
  * fatal {@link Diagnostic}.
  *
  * <p>The steps, each failing early with a clear message: the size limit ({@link LoadLimits#maxBytes()}, before
- * decoding); strict UTF-8 decoding (a leading byte order mark is dropped, as gitlab-runner's decoder does); one scan of
- * the text by {@link TomlScanner}, which checks the TOML 1.1 syntax and table rules, enforces
- * {@link LoadLimits#maxDepth()} and {@link LoadLimits#maxRunners()}, and records positions and comments; then, only
- * for text the scanner accepts, Jackson's TOML parser builds the tree, with date-times as {@code java.time} values,
- * from the text as {@link JacksonInput} rewrites it where Jackson would misread it (fractional seconds beyond
- * nanoseconds; characters outside the Basic Multilingual Plane, whose surrogate pairs Jackson can split).
- * A problem is reported at its line and column with the offending line, in the scanner's words (Jackson's messages,
- * for the rare problem only Jackson sees, are reworded).
+ * decoding); strict UTF-8 decoding (a leading byte order mark is dropped, as gitlab-runner's decoder does); then one
+ * pass over the text by {@link TomlScanner}, which checks the TOML 1.1 syntax and table rules, enforces
+ * {@link LoadLimits#maxDepth()} and {@link LoadLimits#maxRunners()}, builds the tree (Jackson nodes, date-times as
+ * {@code java.time} values, the same tree Jackson's own TOML parser builds for the same text, except that characters
+ * outside the Basic Multilingual Plane always survive and fractional seconds beyond nanoseconds are truncated), and
+ * records positions and comments. A problem is reported at its line and column with the offending line.
  *
  * <p>Never throws for any input: every problem, including an exhausted stack or heap, becomes a
  * {@link ParseOutcome.Failed}. Stateless and thread-safe.
  */
 public final class TomlFrontEnd {
 
-    private static final Map<LoadLimits, TomlMapper> MAPPERS = new ConcurrentHashMap<>();
-    private static final int MAX_CACHED_MAPPERS = 16;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private TomlFrontEnd() {
@@ -132,45 +121,22 @@ public final class TomlFrontEnd {
         if (scanError != null) {
             return fromScan(scanError, src);
         }
-        JacksonInput input = JacksonInput.of(text, scan.rewrites());
-        JsonNode tree;
-        try {
-            tree = mapper(limits).readTree(input.text());
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return fromJackson(e, src, input);
-        } catch (Error e) {
-            // Jackson's generated lexer signals some scanner failures with a plain Error.
-            if (e instanceof VirtualMachineError vm && !(vm instanceof StackOverflowError)) {
-                throw e;
-            }
-            return fromJackson(e, src, input);
-        }
-        ObjectNode root = tree instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
+        ObjectNode root = scan.tree();
+        SourcePositionIndex positions = new SourcePositionIndex(scan.root(), scan.keys());
         JsonNode runners = root.get("runners");
         if (runners != null && runners.isArray() && runners.size() > limits.maxRunners()) {
-            Position at = new SourcePositionIndex(scan.root()).of(List.of("runners"));
+            Position at = positions.of(List.of("runners"));
             return failed(Diagnostic.Kind.LIMIT, "the file has more than " + format(limits.maxRunners())
                     + " [[runners]] entries (the limit maxRunners)", "runners", at, null,
                     at == null ? null : src.line(at.line()));
         }
-        return new ParseOutcome.Parsed(text, root, new SourcePositionIndex(scan.root()), scan.comments(),
-                src.lines());
-    }
-
-    /** A problem only Jackson found (the scanner accepted the text), in the front end's words. */
-    private static ParseOutcome fromJackson(Throwable error, SourceText src, JacksonInput input) {
-        if (error instanceof StackOverflowError || error instanceof OutOfMemoryError) {
-            return exhausted(error);
-        }
-        JacksonErrors.Problem problem = JacksonErrors.map(error, src, input);
-        Position at = problem.index() >= 0 ? src.position(problem.index()) : null;
-        return failed(problem.kind(), problem.message(), "", at, null, at == null ? null : src.line(at.line()));
+        return new ParseOutcome.Parsed(text, root, positions, scan.comments(), src.lines());
     }
 
     private static ParseOutcome fromScan(TomlScanner.ScanError error, SourceText src) {
         Position at = src.position(error.index());
         KeyNode other = error.other();
-        Position otherAt = other == null ? null : new Position(other.line, other.column);
+        Position otherAt = other == null ? null : other.position;
         return failed(error.kind(), error.message(), error.path(), at, otherAt, src.line(at.line()));
     }
 
@@ -226,32 +192,5 @@ public final class TomlFrontEnd {
 
     private static String format(long number) {
         return String.format(Locale.ROOT, "%,d", number);
-    }
-
-    /** A mapper whose Jackson limits sit just above the front end's own, which the scanner enforces first. */
-    private static TomlMapper mapper(LoadLimits limits) {
-        TomlMapper cached = MAPPERS.get(limits);
-        if (cached != null) {
-            return cached;
-        }
-        int textLimit = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(limits.maxBytes(), 1_000_000L));
-        StreamReadConstraints constraints = StreamReadConstraints.builder()
-                .maxNestingDepth((int) Math.min(Integer.MAX_VALUE, limits.maxDepth() + 8L))
-                .maxStringLength(textLimit)
-                .maxNameLength(textLimit)
-                .maxNumberLength(1000)
-                .maxDocumentLength(-1)
-                .build();
-        TomlFactory factory = TomlFactory.builder()
-                .streamReadConstraints(constraints)
-                .enable(TomlReadFeature.PARSE_JAVA_TIME)
-                .enable(TomlReadFeature.VALIDATE_DATE_TIME)
-                .build();
-        TomlMapper mapper = new TomlMapper(factory);
-        if (MAPPERS.size() >= MAX_CACHED_MAPPERS) {
-            MAPPERS.clear();
-        }
-        MAPPERS.put(limits, mapper);
-        return mapper;
     }
 }

@@ -7,14 +7,21 @@ import io.github.runnerguard.config.Diagnostic;
 import io.github.runnerguard.config.Position;
 import io.github.runnerguard.load.LoadLimits;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
- * A single-pass TOML 1.1 scanner over the source text: it checks the syntax and TOML's rules on keys and tables,
- * enforces the nesting and runner limits, and records where every key, table and array element is and every comment.
+ * A single-pass TOML 1.1 parser over the source text: it checks the syntax and TOML's rules on keys and tables,
+ * enforces the nesting and runner limits, builds the value tree (Jackson nodes, as {@link ScalarSyntax#value} says),
+ * and records where every key, table and array element is and every comment.
  *
- * <p>It does not build values (Jackson does); it stops at the first problem and reports it in plain words with the
- * char index where it is. Iterative (no recursion), linear in the text length, and memory bounded by the number of
- * keys. One instance scans one text; not thread-safe.
+ * <p>It stops at the first problem and reports it in plain words with the char index where it is. Iterative (no
+ * recursion), linear in the text length, and memory bounded by the number of keys. One instance scans one text; not
+ * thread-safe.
  */
 final class TomlScanner {
 
@@ -23,12 +30,10 @@ final class TomlScanner {
     }
 
     /**
-     * What a scan produced: the key tree, the comments, the first problem (null when the text is valid), and the
-     * rewrites of the text that Jackson needs ({@link JacksonInput}), in text order: fractional-second digits beyond
-     * nanoseconds, and the strings and comments that hold characters outside the Basic Multilingual Plane.
+     * What a scan produced: the value tree, the key tree with its table, the comments, and the first problem (null
+     * when the text is valid; the rest is then partial).
      */
-    record Result(KeyNode root, List<Comment> comments, @Nullable ScanError error, boolean complete,
-                  List<JacksonInput.Rewrite> rewrites) {
+    record Result(ObjectNode tree, KeyNode root, KeyTable keys, List<Comment> comments, @Nullable ScanError error) {
     }
 
     /** The longest bare key kept in the table of keys seen before. */
@@ -67,9 +72,11 @@ final class TomlScanner {
     private final int n;
     private final int maxDepth;
     private final int maxRunners;
-    private final KeyNode root = KeyNode.root();
+    private final ObjectNode tree = JsonNodeFactory.instance.objectNode();
+    private final KeyNode root = new KeyNode(null, null, -1, 0, KeyNode.Kind.ROOT, new Position(1, 1), tree);
+    private final KeyTable keys;
+    private int nextId = 1;
     private final List<Comment> comments = new ArrayList<>();
-    private final List<JacksonInput.Rewrite> rewrites = new ArrayList<>(0);
     private final ArrayList<Frame> stack = new ArrayList<>();
     /** The parts of the key read last; reused, valid until the next key is read. */
     private final ArrayList<String> parts = new ArrayList<>();
@@ -83,20 +90,74 @@ final class TomlScanner {
         this.n = s.length();
         this.maxDepth = limits.maxDepth();
         this.maxRunners = limits.maxRunners();
+        this.keys = new KeyTable(n);
     }
 
-    /** Scans a whole text. Never throws for any text. */
+    /** Scans a whole text. Never throws for any text but on an exhausted stack or heap. */
     static Result scan(SourceText src, LoadLimits limits) {
         TomlScanner scanner = new TomlScanner(src, limits);
+        ScanError error;
         try {
             scanner.document();
-            return new Result(scanner.root, scanner.comments, null, true, scanner.rewrites);
+            error = null;
         } catch (Stop stop) {
-            return new Result(scanner.root, scanner.comments, stop.error, true, scanner.rewrites);
-        } catch (RuntimeException | StackOverflowError e) {
-            // A scanner defect must not take the parse down: Jackson still judges the text.
-            return new Result(scanner.root, scanner.comments, null, false, scanner.rewrites);
+            error = stop.error;
+        } catch (RuntimeException e) {
+            // A defect of the parser: a clear error at the place it reached, never a stack trace.
+            error = new ScanError(Diagnostic.Kind.SYNTAX, "the TOML parser failed here (internal error "
+                    + e.getClass().getSimpleName() + "); please report it", Math.min(scanner.i, scanner.n), null, "");
         }
+        return new Result(scanner.tree, scanner.root, scanner.keys, scanner.comments, error);
+    }
+
+    // ---- the trees -----------------------------------------------------------------------------------------------
+
+    /** A new child of the table {@code parent}; a table or array of tables also gets its node in the value tree. */
+    private KeyNode addChild(KeyNode parent, String name, KeyNode.Kind kind, Position at) {
+        JsonNode container = null;
+        if (kind == KeyNode.Kind.IMPLICIT || kind == KeyNode.Kind.TABLE || kind == KeyNode.Kind.DOTTED) {
+            container = ((ObjectNode) container(parent)).putObject(name);
+        } else if (kind == KeyNode.Kind.ARRAY_OF_TABLES) {
+            container = ((ObjectNode) container(parent)).putArray(name);
+        }
+        KeyNode node = new KeyNode(parent, name, -1, nextId++, kind, at, container);
+        keys.add(node);
+        return node;
+    }
+
+    /** A new item of the array {@code parent}; a table (of an array of tables) also gets its node in the tree. */
+    private KeyNode addItem(KeyNode parent, KeyNode.Kind kind, Position at) {
+        JsonNode container = kind == KeyNode.Kind.TABLE ? ((ArrayNode) container(parent)).addObject() : null;
+        KeyNode node = new KeyNode(parent, null, parent.itemCount++, nextId++, kind, at, container);
+        keys.add(node);
+        return node;
+    }
+
+    /** The value of {@code slot} (a key or an array item defined but not yet in the tree) goes into the tree. */
+    private static void attach(KeyNode slot, JsonNode value) {
+        KeyNode parent = slot.parent;
+        if (parent == null) {
+            throw new IllegalStateException("the root has no value");
+        }
+        String key = slot.key;
+        if (key != null) {
+            ((ObjectNode) container(parent)).set(key, value);
+        } else {
+            ((ArrayNode) container(parent)).add(value);
+        }
+    }
+
+    private static JsonNode container(KeyNode node) {
+        JsonNode container = node.container;
+        if (container == null) {
+            throw new IllegalStateException("not a table or array: " + node.kind);
+        }
+        return container;
+    }
+
+    /** The last item of an array, or null when there is none. */
+    private @Nullable KeyNode lastItem(KeyNode array) {
+        return keys.item(array, array.itemCount - 1);
     }
 
     // ---- statements ----------------------------------------------------------------------------------------------
@@ -206,9 +267,9 @@ final class TomlScanner {
         int depth = 0;
         for (int p = 0; p < headerParts.size() - 1; p++) {
             String part = headerParts.get(p);
-            KeyNode child = node.child(part);
+            KeyNode child = keys.child(node, part);
             if (child == null) {
-                child = node.addChild(part, KeyNode.Kind.IMPLICIT, at.line(), at.column());
+                child = addChild(node, part, KeyNode.Kind.IMPLICIT, at);
             } else {
                 switch (child.kind) {
                     case IMPLICIT:
@@ -216,7 +277,7 @@ final class TomlScanner {
                     case DOTTED:
                         break;
                     case ARRAY_OF_TABLES:
-                        KeyNode last = child.lastItem();
+                        KeyNode last = lastItem(child);
                         if (last == null) {
                             throw fail(start, "`" + child.displayPath() + "` is an empty array of tables", child);
                         }
@@ -225,11 +286,11 @@ final class TomlScanner {
                         break;
                     case INLINE_TABLE:
                         throw fail(start, "the header " + headerTextUpTo(start, headerEnd) + " adds to `"
-                                + child.displayPath() + "`, an inline table defined on line " + child.line
+                                + child.displayPath() + "`, an inline table defined on line " + child.line()
                                 + "; an inline table cannot be extended", child);
                     default:
                         throw fail(start, "the header " + headerTextUpTo(start, headerEnd) + " goes through `"
-                                + child.displayPath() + "`, which is a value (line " + child.line + "), not a table",
+                                + child.displayPath() + "`, which is a value (line " + child.line() + "), not a table",
                                 child);
                 }
             }
@@ -238,54 +299,53 @@ final class TomlScanner {
             checkDepth(depth, start);
         }
         String name = headerParts.get(headerParts.size() - 1);
-        KeyNode existing = node.child(name);
+        KeyNode existing = keys.child(node, name);
         if (!arrayOfTables) {
             checkDepth(depth + 1, start);
             if (existing == null) {
-                return node.addChild(name, KeyNode.Kind.TABLE, at.line(), at.column());
+                return addChild(node, name, KeyNode.Kind.TABLE, at);
             }
             switch (existing.kind) {
                 case IMPLICIT:
                     existing.kind = KeyNode.Kind.TABLE;
-                    existing.line = at.line();
-                    existing.column = at.column();
+                    existing.position = at;
                     return existing;
                 case TABLE:
                     throw fail(start, "table " + headerTextUpTo(start, headerEnd) + " is defined twice (first on line "
-                            + existing.line + ")", existing);
+                            + existing.line() + ")", existing);
                 case DOTTED:
                     throw fail(start, "table " + headerTextUpTo(start, headerEnd)
-                            + " is already defined by the dotted keys on line " + existing.line, existing);
+                            + " is already defined by the dotted keys on line " + existing.line(), existing);
                 case ARRAY_OF_TABLES:
                     throw fail(start, headerTextUpTo(start, headerEnd) + " is an array of tables (defined with [[...]] "
-                            + "on line " + existing.line + "); it cannot also be a [table]", existing);
+                            + "on line " + existing.line() + "); it cannot also be a [table]", existing);
                 default:
                     throw fail(start, "`" + existing.displayPath() + "` is already defined as a value on line "
-                            + existing.line + "; it cannot also be a [table]", existing);
+                            + existing.line() + "; it cannot also be a [table]", existing);
             }
         }
         checkDepth(depth + 2, start);
         KeyNode array;
         if (existing == null) {
-            array = node.addChild(name, KeyNode.Kind.ARRAY_OF_TABLES, at.line(), at.column());
+            array = addChild(node, name, KeyNode.Kind.ARRAY_OF_TABLES, at);
         } else if (existing.kind == KeyNode.Kind.ARRAY_OF_TABLES) {
             array = existing;
         } else if (existing.kind == KeyNode.Kind.ARRAY) {
-            throw fail(start, "`" + existing.displayPath() + "` is an inline array (line " + existing.line
+            throw fail(start, "`" + existing.displayPath() + "` is an inline array (line " + existing.line()
                     + "); [[...]] cannot add elements to it", existing);
         } else if (existing.kind.isTable() && existing.kind != KeyNode.Kind.INLINE_TABLE) {
-            throw fail(start, "`" + existing.displayPath() + "` is already a table (line " + existing.line
+            throw fail(start, "`" + existing.displayPath() + "` is already a table (line " + existing.line()
                     + "); it cannot also be an array of tables", existing);
         } else {
             throw fail(start, "`" + existing.displayPath() + "` is already defined as a value on line "
-                    + existing.line + "; it cannot also be an array of tables", existing);
+                    + existing.line() + "; it cannot also be an array of tables", existing);
         }
-        if (array.parent == root && "runners".equals(name) && array.itemCount() >= maxRunners) {
+        if (array.parent == root && "runners".equals(name) && array.itemCount >= maxRunners) {
             throw new Stop(new ScanError(Diagnostic.Kind.LIMIT, "the file has more than "
                     + String.format(java.util.Locale.ROOT, "%,d", maxRunners)
                     + " [[runners]] entries (the limit maxRunners)", start, null, "runners"));
         }
-        return array.addItem(KeyNode.Kind.TABLE, at.line(), at.column());
+        return addItem(array, KeyNode.Kind.TABLE, at);
     }
 
     /** The header from {@code start} up to the current index, as written, for messages. */
@@ -324,13 +384,13 @@ final class TomlScanner {
 
     /** Creates the nodes of a dotted key in {@code table} and returns the (new) leaf for its value. */
     private KeyNode defineKey(KeyNode table, List<String> keyParts, int keyStart) {
-        long at = src.lineColumn(keyStart);
+        Position at = src.position(keyStart);
         KeyNode node = table;
         for (int p = 0; p < keyParts.size() - 1; p++) {
             String part = keyParts.get(p);
-            KeyNode child = node.child(part);
+            KeyNode child = keys.child(node, part);
             if (child == null) {
-                child = node.addChild(part, KeyNode.Kind.DOTTED, SourceText.line(at), SourceText.column(at));
+                child = addChild(node, part, KeyNode.Kind.DOTTED, at);
             } else {
                 switch (child.kind) {
                     case DOTTED:
@@ -338,32 +398,32 @@ final class TomlScanner {
                         break;
                     case TABLE:
                         throw fail(keyStart, "`" + child.displayPath() + "` is a table defined by its header on line "
-                                + child.line + "; dotted keys cannot add to it", child);
+                                + child.line() + "; dotted keys cannot add to it", child);
                     case ARRAY_OF_TABLES:
                         throw fail(keyStart, "`" + child.displayPath() + "` is an array of tables (line "
-                                + child.line + "); dotted keys cannot add to it", child);
+                                + child.line() + "); dotted keys cannot add to it", child);
                     case INLINE_TABLE:
-                        throw fail(keyStart, "`" + child.displayPath() + "` is an inline table (line " + child.line
+                        throw fail(keyStart, "`" + child.displayPath() + "` is an inline table (line " + child.line()
                                 + "); an inline table cannot be extended", child);
                     default:
                         throw fail(keyStart, "`" + child.displayPath() + "` is already a value (line "
-                                + child.line + "), not a table", child);
+                                + child.line() + "), not a table", child);
                 }
             }
             node = child;
         }
         String name = keyParts.get(keyParts.size() - 1);
-        KeyNode existing = node.child(name);
+        KeyNode existing = keys.child(node, name);
         if (existing != null) {
             if (existing.kind == KeyNode.Kind.VALUE || existing.kind == KeyNode.Kind.ARRAY
                     || existing.kind == KeyNode.Kind.INLINE_TABLE) {
                 throw fail(keyStart, "duplicate key `" + existing.displayPath() + "` (first defined on line "
-                        + existing.line + ")", existing);
+                        + existing.line() + ")", existing);
             }
-            throw fail(keyStart, "`" + existing.displayPath() + "` is already a table (line " + existing.line
+            throw fail(keyStart, "`" + existing.displayPath() + "` is already a table (line " + existing.line()
                     + "); it cannot also be given a value", existing);
         }
-        return node.addChild(name, KeyNode.Kind.VALUE, SourceText.line(at), SourceText.column(at));
+        return addChild(node, name, KeyNode.Kind.VALUE, at);
     }
 
     // ---- values --------------------------------------------------------------------------------------------------
@@ -396,6 +456,9 @@ final class TomlScanner {
                     if (currentDepth + 1 > maxDepth) {
                         throw depthLimit(i);
                     }
+                    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                    attach(current, array);
+                    current.container = array;
                     current.kind = KeyNode.Kind.ARRAY;
                     Frame frame = new Frame(current, true, currentDepth, i);
                     stack.add(frame);
@@ -407,11 +470,13 @@ final class TomlScanner {
                         needValue = false;
                         continue;
                     }
-                    long at = src.lineColumn(i);
-                    current = frame.node.addItem(KeyNode.Kind.VALUE, SourceText.line(at), SourceText.column(at));
+                    current = addItem(frame.node, KeyNode.Kind.VALUE, src.position(i));
                     currentDepth = frame.depth + 1;
                     afterEquals = false;
                 } else if (c == '{') {
+                    ObjectNode table = JsonNodeFactory.instance.objectNode();
+                    attach(current, table);
+                    current.container = table;
                     current.kind = KeyNode.Kind.INLINE_TABLE;
                     Frame frame = new Frame(current, false, currentDepth, i);
                     stack.add(frame);
@@ -431,13 +496,14 @@ final class TomlScanner {
                     current = defineKey(frame.node, keyParts, keyStart);
                     afterEquals = true;
                 } else if (c == '"') {
-                    basicString(null);
+                    attach(current, StringNode.valueOf(basicString()));
                     needValue = false;
                 } else if (c == '\'') {
-                    literalString(null);
+                    attach(current, StringNode.valueOf(literalString()));
                     needValue = false;
                 } else {
-                    bareValue(currentKey, !stack.isEmpty() && stack.get(stack.size() - 1).array && !afterEquals);
+                    attach(current, bareValue(currentKey,
+                            !stack.isEmpty() && stack.get(stack.size() - 1).array && !afterEquals));
                     needValue = false;
                 }
             } else {
@@ -466,8 +532,7 @@ final class TomlScanner {
                         if (i < n && s.charAt(i) == ',') {
                             throw fail(i, "expected a value, found a second `,`");
                         }
-                        long at = src.lineColumn(i);
-                        current = frame.node.addItem(KeyNode.Kind.VALUE, SourceText.line(at), SourceText.column(at));
+                        current = addItem(frame.node, KeyNode.Kind.VALUE, src.position(i));
                         currentDepth = frame.depth + 1;
                         afterEquals = false;
                     } else {
@@ -512,8 +577,8 @@ final class TomlScanner {
         return fail(at, expected + ", found " + TomlText.describeChar(s.codePointAt(at)));
     }
 
-    /** A boolean, number or date-time. */
-    private void bareValue(String key, boolean inArray) {
+    /** A boolean, number or date-time: its node. */
+    private JsonNode bareValue(String key, boolean inArray) {
         int start = i;
         while (i < n && isValueChar(s.charAt(i))) {
             i++;
@@ -535,8 +600,9 @@ final class TomlScanner {
             throw fail(i, "expected a value for the key " + TomlText.quotedKey(key) + ", found "
                     + TomlText.describeChar(s.codePointAt(i)));
         }
-        if (isCommonValue(start, i)) {
-            return;
+        JsonNode common = commonValue(start, i);
+        if (common != null) {
+            return common;
         }
         String token = s.substring(start, i);
         if (ScalarSyntax.isFullDate(token) && i + 3 < n && s.charAt(i) == ' ' && isDigit(s.charAt(i + 1))
@@ -558,33 +624,33 @@ final class TomlScanner {
                     ? "invalid " + problem.what() + " for the key " + TomlText.quotedKey(key) + ": " + reason
                     : "invalid " + problem.what() + " `" + TomlText.shorten(token) + "`: " + reason);
         }
-        if (ScalarSyntax.looksLikeDate(token) || ScalarSyntax.looksLikeTime(token)) {
-            int dot = token.indexOf('.');
-            int end = dot + 1;
-            while (dot > 0 && end < token.length() && isDigit(token.charAt(end))) {
-                end++;
-            }
-            if (dot > 0 && end - dot - 1 > 9) {
-                rewrites.add(new JacksonInput.Rewrite(start + dot + 1 + 9, start + end, JacksonInput.Kind.DROP));
-            }
-        }
+        return ScalarSyntax.value(token);
     }
 
-    /** True for {@code true}, {@code false} and short plain integers, checked without copying them. */
-    private boolean isCommonValue(int start, int end) {
+    /**
+     * The node of {@code true}, {@code false} or a short plain integer (up to 18 digits, no sign, no leading zero),
+     * read without copying the text; null for any other token.
+     */
+    private @Nullable JsonNode commonValue(int start, int end) {
         int length = end - start;
-        if (length == 4 && s.startsWith("true", start) || length == 5 && s.startsWith("false", start)) {
-            return true;
+        if (length == 4 && s.startsWith("true", start)) {
+            return BooleanNode.TRUE;
+        }
+        if (length == 5 && s.startsWith("false", start)) {
+            return BooleanNode.FALSE;
         }
         if (length > 18 || s.charAt(start) == '0' && length > 1) {
-            return false;
+            return null;
         }
+        long value = 0;
         for (int k = start; k < end; k++) {
-            if (!isDigit(s.charAt(k))) {
-                return false;
+            char c = s.charAt(k);
+            if (!isDigit(c)) {
+                return null;
             }
+            value = value * 10 + (c - '0');
         }
-        return true;
+        return ScalarSyntax.integer(value);
     }
 
     private static boolean isValueChar(char c) {
@@ -632,17 +698,13 @@ final class TomlScanner {
             if (s.startsWith("\"\"\"", i)) {
                 throw fail(i, "a key cannot be a multi-line string");
             }
-            StringBuilder key = new StringBuilder();
-            basicString(key);
-            return key.toString();
+            return basicString();
         }
         if (c == '\'') {
             if (s.startsWith("'''", i)) {
                 throw fail(i, "a key cannot be a multi-line string");
             }
-            StringBuilder key = new StringBuilder();
-            literalString(key);
-            return key.toString();
+            return literalString();
         }
         int start = i;
         while (i < n && TomlText.isBareKeyChar(s.charAt(i))) {
@@ -709,29 +771,36 @@ final class TomlScanner {
 
     // ---- strings -------------------------------------------------------------------------------------------------
 
-    /** A basic string at the current {@code "}; appends its value to {@code out} when not null. */
-    private void basicString(@Nullable StringBuilder out) {
+    /** A basic string at the current {@code "}, single- or multi-line: its value. */
+    private String basicString() {
         if (s.startsWith("\"\"\"", i)) {
-            multiLineString('"');
-            return;
+            return multiLineString('"');
         }
         int start = i;
         i++;
-        boolean astral = false;
+        int from = i;
+        StringBuilder out = null;
         while (true) {
             if (i >= n) {
                 throw fail(start, "unterminated string: the closing `\"` is missing");
             }
             char c = s.charAt(i);
-            if (c == '"') {
+            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
                 i++;
-                if (astral) {
-                    rewrites.add(new JacksonInput.Rewrite(start, i, JacksonInput.Kind.BASIC_STRING));
-                }
-                return;
+                continue;
+            }
+            if (c == '"') {
+                String value = out == null ? s.substring(from, i) : out.append(s, from, i).toString();
+                i++;
+                return value;
             }
             if (c == '\\') {
+                if (out == null) {
+                    out = new StringBuilder(i - from + 16);
+                }
+                out.append(s, from, i);
                 escape(out, false, start);
+                from = i;
                 continue;
             }
             if (c == '\n' || c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
@@ -742,40 +811,31 @@ final class TomlScanner {
                 throw control(i, "in a string; write it as an escape such as \\u"
                         + String.format(java.util.Locale.ROOT, "%04X", (int) c));
             }
-            if (Character.isHighSurrogate(c)) {
-                astral = true;
-            }
-            if (out != null) {
-                out.append(c);
-            }
             i++;
         }
     }
 
-    /** A literal string at the current {@code '}; appends its value to {@code out} when not null. */
-    private void literalString(@Nullable StringBuilder out) {
+    /** A literal string at the current {@code '}, single- or multi-line: its value. */
+    private String literalString() {
         if (s.startsWith("'''", i)) {
-            multiLineString('\'');
-            return;
+            return multiLineString('\'');
         }
         int start = i;
         i++;
         int from = i;
-        boolean astral = false;
         while (true) {
             if (i >= n) {
                 throw fail(start, "unterminated string: the closing `'` is missing");
             }
             char c = s.charAt(i);
-            if (c == '\'') {
-                if (out != null) {
-                    out.append(s, from, i);
-                }
+            if (c >= 0x20 && c != '\'' && c != 0x7f) {
                 i++;
-                if (astral) {
-                    rewrites.add(new JacksonInput.Rewrite(start, i, JacksonInput.Kind.LITERAL_STRING));
-                }
-                return;
+                continue;
+            }
+            if (c == '\'') {
+                String value = s.substring(from, i);
+                i++;
+                return value;
             }
             if (c == '\n' || c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
                 throw fail(start, "unterminated string: a '...' string must end on its line "
@@ -785,19 +845,25 @@ final class TomlScanner {
                 throw control(i, "in a literal string; use a basic string \"...\" with an escape such as \\u"
                         + String.format(java.util.Locale.ROOT, "%04X", (int) c));
             }
-            if (Character.isHighSurrogate(c)) {
-                astral = true;
-            }
             i++;
         }
     }
 
-    /** A multi-line basic ({@code """}) or literal ({@code '''}) string value. */
-    private void multiLineString(char quote) {
+    /**
+     * A multi-line basic ({@code """}) or literal ({@code '''}) string: its value. A line ending right after the
+     * opening delimiter is not part of it; every other line ending is kept as written (LF or CR LF).
+     */
+    private String multiLineString(char quote) {
         int start = i;
         i += 3;
         String delimiter = quote == '"' ? "\"\"\"" : "'''";
-        boolean astral = false;
+        if (i < n && s.charAt(i) == '\n') {
+            i++;
+        } else if (i + 1 < n && s.charAt(i) == '\r' && s.charAt(i + 1) == '\n') {
+            i += 2;
+        }
+        int from = i;
+        StringBuilder out = null;
         while (true) {
             if (i >= n) {
                 throw fail(start, "unterminated multi-line string: the closing " + delimiter + " is missing");
@@ -813,18 +879,21 @@ final class TomlScanner {
                         throw fail(i + 5, "too many quotes: at most two " + quote + " may stand right before the "
                                 + "closing " + delimiter + " (escape the others)");
                     }
+                    int end = i + run - 3;
+                    String value = out == null ? s.substring(from, end) : out.append(s, from, end).toString();
                     i += run;
-                    if (astral) {
-                        rewrites.add(new JacksonInput.Rewrite(start, i, quote == '"'
-                                ? JacksonInput.Kind.BASIC_STRING : JacksonInput.Kind.MULTI_LINE_LITERAL_STRING));
-                    }
-                    return;
+                    return value;
                 }
                 i += run;
                 continue;
             }
             if (c == '\\' && quote == '"') {
-                escape(null, true, start);
+                if (out == null) {
+                    out = new StringBuilder(i - from + 16);
+                }
+                out.append(s, from, i);
+                escape(out, true, start);
+                from = i;
                 continue;
             }
             if (c == '\n') {
@@ -839,15 +908,12 @@ final class TomlScanner {
                 throw control(i, "in a string; write it as an escape such as \\u"
                         + String.format(java.util.Locale.ROOT, "%04X", (int) c));
             }
-            if (Character.isHighSurrogate(c)) {
-                astral = true;
-            }
             i++;
         }
     }
 
-    /** An escape sequence at the current backslash; appends the character to {@code out} when not null. */
-    private void escape(@Nullable StringBuilder out, boolean multiLine, int stringStart) {
+    /** An escape sequence at the current backslash; appends what it stands for to {@code out}. */
+    private void escape(StringBuilder out, boolean multiLine, int stringStart) {
         int at = i;
         i++;
         if (i >= n) {
@@ -891,9 +957,7 @@ final class TomlScanner {
                 throw fail(at, "invalid escape `\\" + new String(Character.toChars(s.codePointAt(i))) + "`; "
                         + ESCAPES + " (for a backslash write \\\\ or use a literal string '...')");
         }
-        if (out != null) {
-            out.append(plain);
-        }
+        out.append(plain);
         i++;
     }
 
@@ -938,14 +1002,12 @@ final class TomlScanner {
         return value;
     }
 
-    private void appendCodePoint(@Nullable StringBuilder out, int cp, int at) {
+    private void appendCodePoint(StringBuilder out, int cp, int at) {
         if (cp > 0x10FFFF || cp >= 0xD800 && cp <= 0xDFFF) {
             throw fail(at, "the escape `" + TomlText.shorten(s.substring(at, i)) + "` is not a Unicode scalar value "
                     + "(U+D800 to U+DFFF and above U+10FFFF are not allowed)");
         }
-        if (out != null) {
-            out.appendCodePoint(cp);
-        }
+        out.appendCodePoint(cp);
     }
 
     // ---- whitespace, comments, line endings ----------------------------------------------------------------------
@@ -990,25 +1052,19 @@ final class TomlScanner {
     private void comment() {
         int start = i;
         i++;
-        boolean astral = false;
         while (i < n) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != 0x7f || c == '\t') {
+                i++;
+                continue;
+            }
             if (c == '\n' || c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
                 break;
             }
             if (c == '\r') {
                 lineEnding();
             }
-            if (TomlText.isForbiddenControl(c)) {
-                throw control(i, "in a comment");
-            }
-            if (Character.isHighSurrogate(c)) {
-                astral = true;
-            }
-            i++;
-        }
-        if (astral) {
-            rewrites.add(new JacksonInput.Rewrite(start, i, JacksonInput.Kind.COMMENT));
+            throw control(i, "in a comment");
         }
         int back = start - 1;
         while (back >= 0 && (s.charAt(back) == ' ' || s.charAt(back) == '\t')) {

@@ -1,5 +1,5 @@
 /**
- * Internal: TOML parsing through Jackson, strict decoding, limits and the source position index.
+ * Internal: the TOML front end: strict decoding, one-pass TOML 1.1 parsing into a Jackson tree, limits and positions.
  */
 @NullMarked
 package io.github.runnerguard.internal.toml;

@@ -240,16 +240,4 @@ class TomlFrontEndTest {
         assertEquals("a = 1\n", parsed("\uFEFFa = 1\n").text());
         assertEquals(Diagnostic.Kind.SYNTAX, failed("\uFEFF\uFEFFa = 1\n").kind());
     }
-
-    @Test
-    void jacksonMessagesAreReworded() {
-        SourceText src = new SourceText("a = foo\n");
-        assertEquals("unexpected `foo`", JacksonErrors.reason("Unknown token", 4, src));
-        assertEquals("unexpected `foo`, expected `=`",
-                JacksonErrors.reason("Unexpected token: Got UNQUOTED_KEY, expected KEY_VAL_SEP", 4, src));
-        assertEquals("unexpected end of line", JacksonErrors.reason("Newline not permitted here", 7, src));
-        assertEquals("unexpected end of file", JacksonErrors.reason("Premature end of file", 8, src));
-        assertEquals("invalid TOML at `foo`", JacksonErrors.reason("Something new", 4, src));
-        assertEquals("unexpected text", JacksonErrors.reason("Unknown token", 4, new SourceText("token = foo\n")));
-    }
 }
