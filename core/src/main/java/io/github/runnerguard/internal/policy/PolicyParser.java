@@ -12,25 +12,28 @@ import io.github.runnerguard.audit.PolicyException;
 import io.github.runnerguard.audit.PolicyProblem;
 import io.github.runnerguard.audit.RuleSetting;
 import io.github.runnerguard.audit.Waiver;
+import io.github.runnerguard.config.Diagnostic;
 import io.github.runnerguard.config.Position;
 import io.github.runnerguard.internal.text.Names;
+import io.github.runnerguard.internal.toml.ParseOutcome;
+import io.github.runnerguard.internal.toml.PositionIndex;
+import io.github.runnerguard.internal.toml.TomlFrontEnd;
+import io.github.runnerguard.internal.toml.TomlTypes;
+import io.github.runnerguard.load.LoadLimits;
 import io.github.runnerguard.spi.Severity;
 import io.github.runnerguard.spi.Tenancy;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.toml.TomlMapper;
-import tools.jackson.dataformat.toml.TomlReadFeature;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * Reads a {@code runnerguard.toml} policy file into a {@link Policy}, collecting every error with its position.
  *
- * <p>Stateless and thread-safe.
+ * <p>The text is parsed by the loader's TOML front end ({@link TomlFrontEnd}), so a policy file is held to the same
+ * TOML 1.1 rules, messages and positions as a config file. Stateless and thread-safe.
  */
 public final class PolicyParser {
-
-    private static final TomlMapper MAPPER = TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
 
     private static final Set<String> TOP_LEVEL = Set.of("tenancy", "fail-on", "kubernetes-pss", "runner-tenancy",
             "rules", "waivers");
@@ -39,35 +42,35 @@ public final class PolicyParser {
     private static final Set<String> PSS_LEVELS = Set.of("privileged", "baseline", "restricted");
 
     private final String source;
-    private final TomlKeyLocator locator;
+    private final PositionIndex positions;
     private final List<PolicyProblem> problems = new ArrayList<>();
 
-    private PolicyParser(String text, String source) {
+    private PolicyParser(String source, PositionIndex positions) {
         this.source = source;
-        this.locator = TomlKeyLocator.of(text);
+        this.positions = positions;
     }
 
     /**
      * Parses policy text.
      *
+     * @param text   the content of the policy file
+     * @param source the name of the file, for messages
+     * @return the policy
      * @throws PolicyException listing every problem
      */
     public static Policy parse(String text, String source) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JacksonException e) {
-            throw new PolicyException(source, List.of(new PolicyProblem("not valid TOML: " + originalMessage(e),
-                    positionOf(e.getLocation()))));
+        ParseOutcome outcome = TomlFrontEnd.parse(text, LoadLimits.DEFAULTS);
+        if (outcome instanceof ParseOutcome.Failed failed) {
+            Diagnostic diagnostic = failed.diagnostic();
+            throw new PolicyException(source, List.of(new PolicyProblem("not valid TOML: " + diagnostic.message(),
+                    diagnostic.position())));
         }
-        return new PolicyParser(text, source).read(root);
+        ParseOutcome.Parsed parsed = (ParseOutcome.Parsed) outcome;
+        return new PolicyParser(source, parsed.positions()).read(parsed.root());
     }
 
-    private Policy read(@Nullable JsonNode root) {
+    private Policy read(ObjectNode root) {
         Policy.Builder builder = Policy.builder().source(source);
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            return builder.build();
-        }
         for (String key : root.propertyNames()) {
             JsonNode value = root.get(key);
             List<Object> path = List.of(key);
@@ -171,7 +174,7 @@ public final class PolicyParser {
             if (enabled == null && severity == null && setting.isEmpty()) {
                 error("rules.\"" + id + "\" says nothing: set enabled and/or severity", path);
             }
-            builder.rule(new RuleSetting(id, enabled, severity, locator.nearest(path)));
+            builder.rule(new RuleSetting(id, enabled, severity, nearest(path)));
         }
     }
 
@@ -231,7 +234,7 @@ public final class PolicyParser {
                 valid = false;
             }
             if (valid && rule != null && reason != null) {
-                Position position = locator.nearest(List.of("waivers", index, "rule"));
+                Position position = nearest(List.of("waivers", index, "rule"));
                 builder.waiver(new Waiver(rule, runner, reason, expires, position));
             }
         }
@@ -264,8 +267,8 @@ public final class PolicyParser {
     }
 
     private @Nullable LocalDate date(JsonNode value, List<Object> path) {
-        if (value.isPojo()) {
-            Object pojo = ((tools.jackson.databind.node.POJONode) value).getPojo();
+        if (value instanceof POJONode node) {
+            Object pojo = node.getPojo();
             if (pojo instanceof LocalDate date) {
                 return date;
             }
@@ -291,7 +294,7 @@ public final class PolicyParser {
     }
 
     private void error(String message, List<Object> path) {
-        problems.add(new PolicyProblem(message, locator.nearest(path)));
+        problems.add(new PolicyProblem(message, nearest(path)));
     }
 
     private static String dotted(List<Object> path) {
@@ -311,37 +314,17 @@ public final class PolicyParser {
     }
 
     private static String describe(JsonNode value) {
-        if (value.isObject()) {
-            return "a table";
-        } else if (value.isArray()) {
-            return "an array";
-        } else if (value.isBoolean()) {
-            return "a boolean";
-        } else if (value.isIntegralNumber()) {
-            return "an integer";
-        } else if (value.isNumber()) {
-            return "a float";
-        } else if (value.isString()) {
-            return "a string";
-        } else if (value.isPojo()) {
-            return "a date or time";
-        }
-        return "a " + value.getNodeType().name().toLowerCase(Locale.ROOT);
+        return TomlTypes.describe(value);
     }
 
-    private static String originalMessage(JacksonException e) {
-        String message = e.getOriginalMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
+    /** The position of {@code path}, else of its closest ancestor that has one, else null. */
+    private @Nullable Position nearest(List<Object> path) {
+        for (int size = path.size(); size > 0; size--) {
+            Position position = positions.of(path.subList(0, size));
+            if (position != null) {
+                return position;
+            }
         }
-        int newline = message.indexOf('\n');
-        return newline >= 0 ? message.substring(0, newline) : message;
-    }
-
-    private static @Nullable Position positionOf(@Nullable TokenStreamLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return null;
-        }
-        return new Position(location.getLineNr(), Math.max(1, location.getColumnNr()));
+        return null;
     }
 }

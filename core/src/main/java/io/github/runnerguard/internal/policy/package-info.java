@@ -1,5 +1,5 @@
 /**
- * Internal: reads the runnerguard.toml policy file with Jackson and finds the positions of its keys.
+ * Internal: reads the runnerguard.toml policy file through the loader's TOML front end, with the positions of its keys.
  */
 @NullMarked
 package io.github.runnerguard.internal.policy;
