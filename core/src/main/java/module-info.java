@@ -9,7 +9,6 @@ module io.github.runnerguard.core {
     requires static transitive org.jspecify;
     requires tools.jackson.core;
     requires tools.jackson.databind;
-    requires tools.jackson.dataformat.toml;
 
     exports io.github.runnerguard.audit;
     exports io.github.runnerguard.config;
