@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The position index against the tree Jackson builds: over every valid toml-test case and every corpus file that
- * parses, each path of the tree has a position on a line that holds its key (or its header, or its array element),
- * and each path the scanner found is a path of the tree. Then the contract's cases one by one.
+ * The position index against the front end's tree (which {@link JacksonOracleTest} holds to Jackson's): over every
+ * valid toml-test case and every corpus file that parses, each path of the tree has a position on a line that holds
+ * its key (or its header, or its array element), and each path the scanner found is a path of the tree. Then the
+ * contract's cases one by one.
  */
 class PositionIndexTest {
 
