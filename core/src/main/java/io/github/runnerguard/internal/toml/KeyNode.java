@@ -1,6 +1,7 @@
 package io.github.runnerguard.internal.toml;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import io.github.runnerguard.config.Position;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -10,8 +11,9 @@ import tools.jackson.databind.JsonNode;
  * defined and how (TOML's rules on redefining tables depend on it), and, for a table or an array, the Jackson node
  * that holds its contents in the value tree.
  *
- * <p>A node does not hold its children: {@link KeyTable} finds them by parent and key or index, one table for the
- * whole document. Mutable while the scanner runs, read-only afterwards. Not thread-safe while being built.
+ * <p>A table holds its children in a small open-addressing hash table of its own (an array, no entry objects), an
+ * array its items in order. Mutable while the scanner runs, read-only afterwards (then safe to share between threads
+ * once published). Not thread-safe while being built.
  */
 final class KeyNode {
 
@@ -45,25 +47,114 @@ final class KeyNode {
     final @Nullable String key;
     /** The index in the parent array, or -1. */
     final int index;
-    /** The creation number: unique in a document, and a parent's is smaller than its children's. */
-    final int id;
     Kind kind;
     /** Where the node is; see {@link PositionIndex#of}. */
     Position position;
     /** The ObjectNode of a table, the ArrayNode of an array; null for a value. */
     @Nullable JsonNode container;
-    /** The number of items of an array. */
-    int itemCount;
+    /** A table's children by key hash (at most half full), an array's items in order; null when none yet. */
+    private @Nullable KeyNode @Nullable [] kids;
+    /** The number of children or items. */
+    private int count;
 
-    KeyNode(@Nullable KeyNode parent, @Nullable String key, int index, int id, Kind kind, Position position,
+    KeyNode(@Nullable KeyNode parent, @Nullable String key, int index, Kind kind, Position position,
             @Nullable JsonNode container) {
         this.parent = parent;
         this.key = key;
         this.index = index;
-        this.id = id;
         this.kind = kind;
         this.position = position;
         this.container = container;
+    }
+
+    /** The child at {@code name} of this table, or null. */
+    @Nullable KeyNode child(String name) {
+        KeyNode[] table = kids;
+        if (table == null) {
+            return null;
+        }
+        int mask = table.length - 1;
+        for (int slot = slot(name, mask); ; slot = slot + 1 & mask) {
+            KeyNode kid = table[slot];
+            if (kid == null) {
+                return null;
+            }
+            String kidKey = kid.key;
+            if (kidKey == name || name.equals(kidKey)) {
+                return kid;
+            }
+        }
+    }
+
+    /** Adds a child to this table; there must be none with its key. */
+    void addChild(KeyNode child) {
+        KeyNode[] table = kids;
+        if (table == null) {
+            table = new KeyNode[8];
+            kids = table;
+        } else if ((count + 1) * 2 > table.length) {
+            table = new KeyNode[table.length * 2];
+            for (KeyNode kid : kids) {
+                if (kid != null) {
+                    insert(table, kid);
+                }
+            }
+            kids = table;
+        }
+        insert(table, child);
+        count++;
+    }
+
+    private static void insert(KeyNode[] table, KeyNode kid) {
+        int mask = table.length - 1;
+        int slot = slot(java.util.Objects.requireNonNull(kid.key), mask);
+        while (table[slot] != null) {
+            slot = slot + 1 & mask;
+        }
+        table[slot] = kid;
+    }
+
+    /** Fibonacci hashing of the key's hash into a table of {@code mask + 1} (a power of two) slots. */
+    private static int slot(String name, int mask) {
+        int h = name.hashCode();
+        return (h ^ h >>> 16) * 0x9E3779B9 >>> Integer.numberOfLeadingZeros(mask);
+    }
+
+    /** The item at {@code i} of this array, or null. */
+    @Nullable KeyNode item(int i) {
+        KeyNode[] items = kids;
+        return items == null || i < 0 || i >= count ? null : items[i];
+    }
+
+    /** The number of items of this array. */
+    int itemCount() {
+        return count;
+    }
+
+    /** Adds an item at the end of this array; its index must be {@link #itemCount()}. */
+    void addItem(KeyNode item) {
+        KeyNode[] items = kids;
+        if (items == null) {
+            items = new KeyNode[4];
+            kids = items;
+        } else if (count == items.length) {
+            items = Arrays.copyOf(items, count * 2);
+            kids = items;
+        }
+        items[count++] = item;
+    }
+
+    /** The children of a table (in no particular order) or the items of an array; parents before their children. */
+    void forEachKid(java.util.function.Consumer<KeyNode> action) {
+        KeyNode[] all = kids;
+        if (all == null) {
+            return;
+        }
+        for (KeyNode kid : all) {
+            if (kid != null) {
+                action.accept(kid);
+            }
+        }
     }
 
     /** The number of segments from the root to this node. */

@@ -1,5 +1,6 @@
 package io.github.runnerguard.internal.toml;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -10,20 +11,18 @@ import io.github.runnerguard.config.Position;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link PositionIndex} built by {@link TomlScanner}: the scanner's key nodes, found through one {@link KeyTable}
- * by parent and key (or array index), so that a lookup costs one hash probe per path segment, independent of the
- * size of the file, and allocates nothing (each node holds its {@link Position}).
+ * The {@link PositionIndex} built by {@link TomlScanner}: the scanner's key nodes, each table with a small hash table
+ * of its children and each array with its items, so that a lookup costs one hash probe per path segment,
+ * independent of the size of the file, and allocates nothing (each node holds its {@link Position}).
  *
  * <p>Immutable once built; safe to share between threads.
  */
 final class SourcePositionIndex implements PositionIndex {
 
     private final KeyNode root;
-    private final KeyTable table;
 
-    SourcePositionIndex(KeyNode root, KeyTable table) {
+    SourcePositionIndex(KeyNode root) {
         this.root = root;
-        this.table = table;
     }
 
     @Override
@@ -38,9 +37,9 @@ final class SourcePositionIndex implements PositionIndex {
         for (int k = 0; k < size; k++) {
             Object segment = indexed ? path.get(k) : segments.next();
             if (segment instanceof String key) {
-                node = table.child(node, key);
+                node = node.child(key);
             } else if (segment instanceof Integer index) {
-                node = table.item(node, index);
+                node = node.item(index);
             } else {
                 return null;
             }
@@ -56,8 +55,12 @@ final class SourcePositionIndex implements PositionIndex {
      * gets a fresh path list.
      */
     void forEach(BiConsumer<List<Object>, Position> action) {
-        for (KeyNode node : table.nodes()) {
+        ArrayDeque<KeyNode> pending = new ArrayDeque<>();
+        root.forEachKid(pending::push);
+        while (!pending.isEmpty()) {
+            KeyNode node = pending.pop();
             action.accept(pathOf(node), node.position);
+            node.forEachKid(pending::push);
         }
     }
 

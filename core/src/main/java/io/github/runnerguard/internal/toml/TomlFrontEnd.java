@@ -122,7 +122,7 @@ public final class TomlFrontEnd {
             return fromScan(scanError, src);
         }
         ObjectNode root = scan.tree();
-        SourcePositionIndex positions = new SourcePositionIndex(scan.root(), scan.keys());
+        SourcePositionIndex positions = new SourcePositionIndex(scan.root());
         JsonNode runners = root.get("runners");
         if (runners != null && runners.isArray() && runners.size() > limits.maxRunners()) {
             Position at = positions.of(List.of("runners"));

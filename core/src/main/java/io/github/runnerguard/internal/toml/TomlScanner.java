@@ -33,7 +33,7 @@ final class TomlScanner {
      * What a scan produced: the value tree, the key tree with its table, the comments, and the first problem (null
      * when the text is valid; the rest is then partial).
      */
-    record Result(ObjectNode tree, KeyNode root, KeyTable keys, List<Comment> comments, @Nullable ScanError error) {
+    record Result(ObjectNode tree, KeyNode root, List<Comment> comments, @Nullable ScanError error) {
     }
 
     /** The longest bare key kept in the table of keys seen before. */
@@ -73,9 +73,7 @@ final class TomlScanner {
     private final int maxDepth;
     private final int maxRunners;
     private final ObjectNode tree = JsonNodeFactory.instance.objectNode();
-    private final KeyNode root = new KeyNode(null, null, -1, 0, KeyNode.Kind.ROOT, new Position(1, 1), tree);
-    private final KeyTable keys;
-    private int nextId = 1;
+    private final KeyNode root = new KeyNode(null, null, -1, KeyNode.Kind.ROOT, new Position(1, 1), tree);
     private final List<Comment> comments = new ArrayList<>();
     private final ArrayList<Frame> stack = new ArrayList<>();
     /** The parts of the key read last; reused, valid until the next key is read. */
@@ -90,7 +88,6 @@ final class TomlScanner {
         this.n = s.length();
         this.maxDepth = limits.maxDepth();
         this.maxRunners = limits.maxRunners();
-        this.keys = new KeyTable(n);
     }
 
     /** Scans a whole text. Never throws for any text but on an exhausted stack or heap. */
@@ -107,7 +104,7 @@ final class TomlScanner {
             error = new ScanError(Diagnostic.Kind.SYNTAX, "the TOML parser failed here (internal error "
                     + e.getClass().getSimpleName() + "); please report it", Math.min(scanner.i, scanner.n), null, "");
         }
-        return new Result(scanner.tree, scanner.root, scanner.keys, scanner.comments, error);
+        return new Result(scanner.tree, scanner.root, scanner.comments, error);
     }
 
     // ---- the trees -----------------------------------------------------------------------------------------------
@@ -120,16 +117,16 @@ final class TomlScanner {
         } else if (kind == KeyNode.Kind.ARRAY_OF_TABLES) {
             container = ((ObjectNode) container(parent)).putArray(name);
         }
-        KeyNode node = new KeyNode(parent, name, -1, nextId++, kind, at, container);
-        keys.add(node);
+        KeyNode node = new KeyNode(parent, name, -1, kind, at, container);
+        parent.addChild(node);
         return node;
     }
 
     /** A new item of the array {@code parent}; a table (of an array of tables) also gets its node in the tree. */
     private KeyNode addItem(KeyNode parent, KeyNode.Kind kind, Position at) {
         JsonNode container = kind == KeyNode.Kind.TABLE ? ((ArrayNode) container(parent)).addObject() : null;
-        KeyNode node = new KeyNode(parent, null, parent.itemCount++, nextId++, kind, at, container);
-        keys.add(node);
+        KeyNode node = new KeyNode(parent, null, parent.itemCount(), kind, at, container);
+        parent.addItem(node);
         return node;
     }
 
@@ -156,8 +153,8 @@ final class TomlScanner {
     }
 
     /** The last item of an array, or null when there is none. */
-    private @Nullable KeyNode lastItem(KeyNode array) {
-        return keys.item(array, array.itemCount - 1);
+    private static @Nullable KeyNode lastItem(KeyNode array) {
+        return array.item(array.itemCount() - 1);
     }
 
     // ---- statements ----------------------------------------------------------------------------------------------
@@ -267,7 +264,7 @@ final class TomlScanner {
         int depth = 0;
         for (int p = 0; p < headerParts.size() - 1; p++) {
             String part = headerParts.get(p);
-            KeyNode child = keys.child(node, part);
+            KeyNode child = node.child(part);
             if (child == null) {
                 child = addChild(node, part, KeyNode.Kind.IMPLICIT, at);
             } else {
@@ -299,7 +296,7 @@ final class TomlScanner {
             checkDepth(depth, start);
         }
         String name = headerParts.get(headerParts.size() - 1);
-        KeyNode existing = keys.child(node, name);
+        KeyNode existing = node.child(name);
         if (!arrayOfTables) {
             checkDepth(depth + 1, start);
             if (existing == null) {
@@ -340,7 +337,7 @@ final class TomlScanner {
             throw fail(start, "`" + existing.displayPath() + "` is already defined as a value on line "
                     + existing.line() + "; it cannot also be an array of tables", existing);
         }
-        if (array.parent == root && "runners".equals(name) && array.itemCount >= maxRunners) {
+        if (array.parent == root && "runners".equals(name) && array.itemCount() >= maxRunners) {
             throw new Stop(new ScanError(Diagnostic.Kind.LIMIT, "the file has more than "
                     + String.format(java.util.Locale.ROOT, "%,d", maxRunners)
                     + " [[runners]] entries (the limit maxRunners)", start, null, "runners"));
@@ -388,7 +385,7 @@ final class TomlScanner {
         KeyNode node = table;
         for (int p = 0; p < keyParts.size() - 1; p++) {
             String part = keyParts.get(p);
-            KeyNode child = keys.child(node, part);
+            KeyNode child = node.child(part);
             if (child == null) {
                 child = addChild(node, part, KeyNode.Kind.DOTTED, at);
             } else {
@@ -413,7 +410,7 @@ final class TomlScanner {
             node = child;
         }
         String name = keyParts.get(keyParts.size() - 1);
-        KeyNode existing = keys.child(node, name);
+        KeyNode existing = node.child(name);
         if (existing != null) {
             if (existing.kind == KeyNode.Kind.VALUE || existing.kind == KeyNode.Kind.ARRAY
                     || existing.kind == KeyNode.Kind.INLINE_TABLE) {
