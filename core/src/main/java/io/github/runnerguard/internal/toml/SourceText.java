@@ -26,21 +26,30 @@ final class SourceText {
     private int cursorLine;
     private int cursorColumn = 1;
 
+    /** The text, which may hold surrogates. */
     SourceText(String text) {
+        this(text, false);
+    }
+
+    /**
+     * The text; {@code ascii} says that the caller knows it holds only ASCII characters (so no surrogates), which
+     * spares a pass over it.
+     */
+    SourceText(String text, boolean ascii) {
         this.text = text;
         int[] starts = new int[16];
         int count = 1;
+        for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            starts[count++] = at + 1;
+        }
         boolean surrogates = false;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, starts.length * 2);
-                }
-                starts[count++] = i + 1;
-            } else if (Character.isSurrogate(c)) {
-                surrogates = true;
+        if (!ascii) {
+            int n = text.length();
+            for (int i = 0; i < n && !surrogates; i++) {
+                surrogates = Character.isSurrogate(text.charAt(i));
             }
         }
         this.lineStarts = starts;

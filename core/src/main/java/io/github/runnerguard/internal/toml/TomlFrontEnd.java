@@ -66,7 +66,8 @@ public final class TomlFrontEnd {
                 return encodingError(bytes, start, in.position(), result.length());
             }
             out.flip();
-            return parseText(out.toString(), limits);
+            // Each non-ASCII character takes at least two bytes: as many chars as bytes means ASCII only.
+            return parseText(out.toString(), limits, out.remaining() == bytes.length - start);
         } catch (StackOverflowError | OutOfMemoryError e) {
             return exhausted(e);
         }
@@ -108,14 +109,14 @@ public final class TomlFrontEnd {
             if (size > limits.maxBytes()) {
                 return tooLarge("the text is", size, limits);
             }
-            return parseText(text.startsWith("\uFEFF") ? text.substring(1) : text, limits);
+            return parseText(text.startsWith("\uFEFF") ? text.substring(1) : text, limits, size == n);
         } catch (StackOverflowError | OutOfMemoryError e) {
             return exhausted(e);
         }
     }
 
-    private static ParseOutcome parseText(String text, LoadLimits limits) {
-        SourceText src = new SourceText(text);
+    private static ParseOutcome parseText(String text, LoadLimits limits, boolean ascii) {
+        SourceText src = new SourceText(text, ascii);
         TomlScanner.Result scan = TomlScanner.scan(src, limits);
         TomlScanner.ScanError scanError = scan.error();
         if (scanError != null) {

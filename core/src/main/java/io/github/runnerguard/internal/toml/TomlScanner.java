@@ -36,6 +36,15 @@ final class TomlScanner {
     record Result(ObjectNode tree, KeyNode root, List<Comment> comments, @Nullable ScanError error) {
     }
 
+    /** The characters of bare keys, {@code A-Z a-z 0-9 _ -}, by char value. */
+    private static final boolean[] BARE_KEY = new boolean[128];
+
+    static {
+        for (char c = 0; c < BARE_KEY.length; c++) {
+            BARE_KEY[c] = TomlText.isBareKeyChar(c);
+        }
+    }
+
     /** The longest bare key kept in the table of keys seen before. */
     private static final int MAX_INTERNED_LENGTH = 40;
 
@@ -704,7 +713,13 @@ final class TomlScanner {
             return literalString();
         }
         int start = i;
-        while (i < n && TomlText.isBareKeyChar(s.charAt(i))) {
+        int hash = 0;
+        while (i < n) {
+            char k = s.charAt(i);
+            if (k >= BARE_KEY.length || !BARE_KEY[k]) {
+                break;
+            }
+            hash = 31 * hash + k;
             i++;
         }
         if (i == start) {
@@ -730,22 +745,19 @@ final class TomlScanner {
                         + "and -; quote the key (\"...\") to use other characters");
             }
         }
-        return bareKey(start, i);
+        return bareKey(start, i, hash);
     }
 
     /**
      * The bare key {@code s[start, end)}: the same String instance for a key seen before (configs repeat the same
-     * keys in every runner), so that it is neither copied nor hashed again. The table is bounded; once full, keys
-     * are copied as usual.
+     * keys in every runner), so that it is neither copied nor hashed again; {@code hash} is its
+     * {@link String#hashCode()}, computed while it was read. The table is bounded; once full, keys are copied as
+     * usual.
      */
-    private String bareKey(int start, int end) {
+    private String bareKey(int start, int end, int hash) {
         int length = end - start;
         if (length > MAX_INTERNED_LENGTH) {
             return s.substring(start, end);
-        }
-        int hash = 0;
-        for (int k = start; k < end; k++) {
-            hash = 31 * hash + s.charAt(k);
         }
         int slot = (hash ^ hash >>> 16) & (interned.length - 1);
         for (int probe = 0; probe < 8; probe++) {
@@ -758,7 +770,7 @@ final class TomlScanner {
                 }
                 return key;
             }
-            if (known.length() == length && s.regionMatches(start, known, 0, length)) {
+            if (known.hashCode() == hash && known.length() == length && s.regionMatches(start, known, 0, length)) {
                 return known;
             }
             slot = (slot + 1) & (interned.length - 1);

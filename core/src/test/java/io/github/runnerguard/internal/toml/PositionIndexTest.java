@@ -316,6 +316,22 @@ class PositionIndexTest {
     }
 
     @Test
+    void bytesAndTextGiveTheSamePositionsWithAndWithoutNonAsciiCharacters() {
+        for (String text : List.of("a = 1\nb = { c = 2 }\n", "a = '\u00e9' # \uD83D\uDE00\nb = { c = '\uD83D\uDE00', d = 2 }\n")) {
+            ParseOutcome.Parsed fromText = parse(text);
+            ParseOutcome.Parsed fromBytes = (ParseOutcome.Parsed) TomlFrontEnd.parse(
+                    text.getBytes(StandardCharsets.UTF_8), LoadLimits.DEFAULTS);
+            for (List<Object> path : List.<List<Object>>of(List.of("a"), List.of("b"), List.of("b", "c"),
+                    List.of("b", "d"))) {
+                assertEquals(fromText.positions().of(path), fromBytes.positions().of(path), path::toString);
+            }
+            assertEquals(fromText.comments(), fromBytes.comments());
+        }
+        ParseOutcome.Parsed astral = parse("a = '\u00e9' # \uD83D\uDE00\nb = { c = '\uD83D\uDE00', d = 2 }\n");
+        assertEquals(new Position(2, 16), at(astral, "b", "d"));
+    }
+
+    @Test
     void commentsAreCollectedStandaloneAndTrailing() {
         ParseOutcome.Parsed parsed = parse(String.join("\n",
                 "# runnerguard:ignore docker.privileged",
