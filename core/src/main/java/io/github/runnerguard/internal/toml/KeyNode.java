@@ -45,8 +45,6 @@ final class KeyNode {
     final @Nullable KeyNode parent;
     /** The key in the parent table, or null for the root and for array items. */
     final @Nullable String key;
-    /** The index in the parent array, or -1. */
-    final int index;
     Kind kind;
     /** Where the node is; see {@link PositionIndex#of}. */
     Position position;
@@ -57,11 +55,10 @@ final class KeyNode {
     /** The number of children or items. */
     private int count;
 
-    KeyNode(@Nullable KeyNode parent, @Nullable String key, int index, Kind kind, Position position,
+    KeyNode(@Nullable KeyNode parent, @Nullable String key, Kind kind, Position position,
             @Nullable JsonNode container) {
         this.parent = parent;
         this.key = key;
-        this.index = index;
         this.kind = kind;
         this.position = position;
         this.container = container;
@@ -131,7 +128,7 @@ final class KeyNode {
         return count;
     }
 
-    /** Adds an item at the end of this array; its index must be {@link #itemCount()}. */
+    /** Adds an item at the end of this array. */
     void addItem(KeyNode item) {
         KeyNode[] items = kids;
         if (items == null) {
@@ -155,6 +152,23 @@ final class KeyNode {
                 action.accept(kid);
             }
         }
+    }
+
+    /**
+     * The index of this item in its parent array, or -1 for a key or the root. Searched for (not stored, to keep
+     * nodes small): linear in the size of the array, for messages and tests only.
+     */
+    int index() {
+        KeyNode array = parent;
+        if (key != null || array == null) {
+            return -1;
+        }
+        for (int i = 0; i < array.count; i++) {
+            if (array.item(i) == this) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The number of segments from the root to this node. */
@@ -181,7 +195,7 @@ final class KeyNode {
         for (int i = chain.size() - 1; i >= 0; i--) {
             KeyNode node = chain.get(i);
             if (node.key == null) {
-                out.append('[').append(node.index).append(']');
+                out.append('[').append(node.index()).append(']');
             } else {
                 if (out.length() > 0) {
                     out.append('.');

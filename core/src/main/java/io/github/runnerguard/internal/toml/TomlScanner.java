@@ -82,7 +82,7 @@ final class TomlScanner {
     private final int maxDepth;
     private final int maxRunners;
     private final ObjectNode tree = JsonNodeFactory.instance.objectNode();
-    private final KeyNode root = new KeyNode(null, null, -1, KeyNode.Kind.ROOT, new Position(1, 1), tree);
+    private final KeyNode root = new KeyNode(null, null, KeyNode.Kind.ROOT, new Position(1, 1), tree);
     private final List<Comment> comments = new ArrayList<>();
     private final ArrayList<Frame> stack = new ArrayList<>();
     /** The parts of the key read last; reused, valid until the next key is read. */
@@ -126,7 +126,7 @@ final class TomlScanner {
         } else if (kind == KeyNode.Kind.ARRAY_OF_TABLES) {
             container = ((ObjectNode) container(parent)).putArray(name);
         }
-        KeyNode node = new KeyNode(parent, name, -1, kind, at, container);
+        KeyNode node = new KeyNode(parent, name, kind, at, container);
         parent.addChild(node);
         return node;
     }
@@ -134,7 +134,7 @@ final class TomlScanner {
     /** A new item of the array {@code parent}; a table (of an array of tables) also gets its node in the tree. */
     private KeyNode addItem(KeyNode parent, KeyNode.Kind kind, Position at) {
         JsonNode container = kind == KeyNode.Kind.TABLE ? ((ArrayNode) container(parent)).addObject() : null;
-        KeyNode node = new KeyNode(parent, null, parent.itemCount(), kind, at, container);
+        KeyNode node = new KeyNode(parent, null, kind, at, container);
         parent.addItem(node);
         return node;
     }
@@ -693,10 +693,14 @@ final class TomlScanner {
         }
     }
 
+    /** Where a key is expected, for a message: empty, or a space and the place. */
+    private static String place(String where) {
+        return where.isEmpty() ? "" : " " + where;
+    }
+
     private String readKeyPart(String where, @Nullable String previous) {
-        String place = where.isEmpty() ? "" : " " + where;
         if (i >= n || s.charAt(i) == '\n' || s.charAt(i) == '\r') {
-            throw fail(i, previous == null ? "expected a key" + place
+            throw fail(i, previous == null ? "expected a key" + place(where)
                     : "expected a key after `" + TomlText.displayKey(previous) + ".`");
         }
         char c = s.charAt(i);
@@ -729,7 +733,7 @@ final class TomlScanner {
             if (previous != null) {
                 throw fail(i, "expected a key after `" + TomlText.displayKey(previous) + ".`" + found());
             }
-            throw fail(i, "expected a key" + place + found());
+            throw fail(i, "expected a key" + place(where) + found());
         }
         if (i < n) {
             char next = s.charAt(i);

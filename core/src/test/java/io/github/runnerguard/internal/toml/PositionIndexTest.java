@@ -316,6 +316,59 @@ class PositionIndexTest {
     }
 
     @Test
+    void lookupsInAnyOrderOnAnyThreadAgree() throws Exception {
+        ParseOutcome.Parsed parsed = parse(String.join("\n",
+                "[[runners]]", "name = 'a'", "[runners.docker]", "volumes = ['/a', '/b']", "[[runners]]", "name = 'b'",
+                "[runners.docker]", "privileged = true", "t = { x.y = 1, z = [1, { w = 2 }] }", ""));
+        List<List<Object>> paths = new ArrayList<>();
+        List<Position> expected = new ArrayList<>();
+        ((SourcePositionIndex) parsed.positions()).forEach((path, position) -> {
+            paths.add(path);
+            expected.add(position);
+        });
+        paths.add(List.of("runners", 2));
+        paths.add(List.of("runners", 0, "docker", "nope"));
+        paths.add(List.of("runners", 0L));
+        paths.add(List.of("runners", 0, "docker", "privileged"));
+        paths.add(List.of("runners", 1, "docker", "volumes", 0));
+        for (int k = 0; k < 5; k++) {
+            expected.add(null);
+        }
+        for (int a = 0; a < paths.size(); a++) {
+            for (int b = 0; b < paths.size(); b++) {
+                assertEquals(expected.get(a), parsed.positions().of(paths.get(a)), paths.get(a)::toString);
+                assertEquals(expected.get(b), parsed.positions().of(paths.get(b)), paths.get(b)::toString);
+                assertEquals(expected.get(b), parsed.positions().of(paths.get(b)), paths.get(b)::toString);
+            }
+        }
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 50; round++) {
+            for (int k = 0; k < paths.size() * 3; k++) {
+                int pick = random.nextInt(paths.size());
+                List<Object> path = paths.get(pick);
+                List<Object> copy = random.nextBoolean() ? new ArrayList<>(path) : java.util.Arrays.asList(path.toArray());
+                assertEquals(expected.get(pick), parsed.positions().of(copy), path::toString);
+                if (random.nextInt(4) == 0) {
+                    assertEquals(expected.get(pick), parsed.positions().of(new java.util.LinkedList<>(path)));
+                }
+            }
+        }
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            List<Position> elsewhere = other.submit(() -> {
+                List<Position> found = new ArrayList<>();
+                for (List<Object> path : paths) {
+                    found.add(parsed.positions().of(path));
+                }
+                return found;
+            }).get();
+            assertEquals(expected, elsewhere);
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    @Test
     void bytesAndTextGiveTheSamePositionsWithAndWithoutNonAsciiCharacters() {
         for (String text : List.of("a = 1\nb = { c = 2 }\n", "a = '\u00e9' # \uD83D\uDE00\nb = { c = '\uD83D\uDE00', d = 2 }\n")) {
             ParseOutcome.Parsed fromText = parse(text);
