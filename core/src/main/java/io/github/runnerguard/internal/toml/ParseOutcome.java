@@ -18,11 +18,12 @@ public sealed interface ParseOutcome {
     /**
      * A document that is valid TOML 1.1 within the limits.
      *
-     * <p>The tree is Jackson's: tables are {@link ObjectNode}s in file order, arrays {@code ArrayNode}s; strings are
-     * text nodes; integers are int, long or (never beyond 64 bits) big-integer nodes; floats are decimal nodes, and
-     * {@code inf}/{@code nan} double nodes; date-times are POJO nodes holding a {@link java.time.OffsetDateTime},
-     * {@link java.time.LocalDateTime}, {@link java.time.LocalDate} or {@link java.time.LocalTime}. The tree must not
-     * be modified. Everything else is immutable.
+     * <p>The tree is made of Jackson nodes, node for node the tree Jackson's TOML parser builds from the same text
+     * (see {@link ScalarSyntax#value}): tables are {@link ObjectNode}s with their keys in file order, arrays
+     * {@code ArrayNode}s; strings are string nodes; integers are int, long or (never beyond 64 bits) big-integer
+     * nodes; floats are decimal nodes, and {@code inf}/{@code nan} double nodes; date-times are POJO nodes holding a
+     * {@link java.time.OffsetDateTime}, {@link java.time.LocalDateTime}, {@link java.time.LocalDate} or
+     * {@link java.time.LocalTime}. The tree must not be modified. Everything else is immutable.
      *
      * @param text      the decoded text, without a leading byte order mark
      * @param root      the root table

@@ -219,13 +219,13 @@ final class ScalarSyntax {
     // ---- dates and times -----------------------------------------------------------------------------------------
 
     /** True when the token starts like a date: four digits and a dash. */
-    static boolean looksLikeDate(String t) {
+    private static boolean looksLikeDate(String t) {
         return t.length() >= 5 && isDigit(t.charAt(0)) && isDigit(t.charAt(1)) && isDigit(t.charAt(2))
                 && isDigit(t.charAt(3)) && t.charAt(4) == '-';
     }
 
     /** True when the token starts like a time: two digits and a colon. */
-    static boolean looksLikeTime(String t) {
+    private static boolean looksLikeTime(String t) {
         return t.length() >= 3 && isDigit(t.charAt(0)) && isDigit(t.charAt(1)) && t.charAt(2) == ':';
     }
 

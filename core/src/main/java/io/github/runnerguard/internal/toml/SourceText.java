@@ -62,11 +62,6 @@ final class SourceText {
         return text;
     }
 
-    /** The number of line starts, including an empty last line after a final LF. */
-    int lineStartCount() {
-        return lineCount;
-    }
-
     /** The 0-based line of a char index. */
     int lineIndexOf(int index) {
         int hint = lineHint;
@@ -86,11 +81,6 @@ final class SourceText {
         int line = found >= 0 ? found : -found - 2;
         lineHint = Math.max(0, line);
         return line;
-    }
-
-    /** The char index where a 0-based line starts. */
-    int lineStart(int lineIndex) {
-        return lineStarts[lineIndex];
     }
 
     /** The char index where a 0-based line ends, before its CR LF or LF. */
