@@ -159,7 +159,7 @@ public final class PolicyParser {
                         if (item.isBoolean()) {
                             enabled = item.booleanValue();
                         } else {
-                            error("enabled must be true or false, not " + describe(item), keyPath);
+                            error("enabled must be true or false, not " + TomlTypes.describe(item), keyPath);
                         }
                     }
                     case "severity" -> {
@@ -244,7 +244,7 @@ public final class PolicyParser {
         if (value.isString()) {
             return value.stringValue();
         }
-        error(dotted(path) + " must be a string, not " + describe(value), path);
+        error(dotted(path) + " must be a string, not " + TomlTypes.describe(value), path);
         return null;
     }
 
@@ -283,7 +283,7 @@ public final class PolicyParser {
                 return null;
             }
         }
-        error("expires must be a date such as 2027-06-30, not " + describe(value), path);
+        error("expires must be a date such as 2027-06-30, not " + TomlTypes.describe(value), path);
         return null;
     }
 
@@ -311,10 +311,6 @@ public final class PolicyParser {
             }
         }
         return out.toString();
-    }
-
-    private static String describe(JsonNode value) {
-        return TomlTypes.describe(value);
     }
 
     /** The position of {@code path}, else of its closest ancestor that has one, else null. */

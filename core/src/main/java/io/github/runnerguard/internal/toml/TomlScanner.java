@@ -30,7 +30,7 @@ final class TomlScanner {
     }
 
     /**
-     * What a scan produced: the value tree, the key tree with its table, the comments, and the first problem (null
+     * What a scan produced: the value tree, the key tree (positions), the comments, and the first problem (null
      * when the text is valid; the rest is then partial).
      */
     record Result(ObjectNode tree, KeyNode root, List<Comment> comments, @Nullable ScanError error) {
