@@ -8,9 +8,11 @@
 # quartiles. Before timing, every variant's output is compared with the plain `audit` run's: a JVM option that adds
 # a warning to the command's output is flagged.
 #
-# Usage: benchmarks/startup.sh [-n ROUNDS] [-w WARMUP_ROUNDS] [-b OTHER_JAR] [VARIANT...]
+# Usage: benchmarks/startup.sh [-n ROUNDS] [-w WARMUP_ROUNDS] [-b OTHER_JAR] [-x "JVM OPTIONS"] [VARIANT...]
 #        (defaults: 20 rounds, 2 warm-up rounds, variants floor audit launcher; `all` for every variant)
 #        -b adds the variant `before`: the plain audit with another build of the jar (say, main's), in the same rounds
+#        -x adds the variant `candidate`: the launcher's java command (its options and archive) plus JVM OPTIONS, to
+#           see whether an option is worth adding to the launcher
 #
 # Variants:
 #   floor           java -cp JAR io.github.runnerguard.cli.Noop: the JVM floor
@@ -30,17 +32,20 @@
 #   help            java -jar JAR --help: the command line alone, without an audit
 #   rules           java -jar JAR rules: rule discovery and the catalogue, without loading a config
 #   before          java -jar OTHER_JAR audit examples/shell.toml (with -b only)
+#   candidate       java LAUNCHER_OPTIONS -XX:SharedArchiveFile=... JVM_OPTIONS -jar JAR audit ... (with -x only)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds=20
 warmup=2
 other=""
-while getopts 'n:w:b:' opt; do
+candidate=""
+while getopts 'n:w:b:x:' opt; do
   case "$opt" in
     n) rounds="$OPTARG" ;;
     w) warmup="$OPTARG" ;;
     b) other="$(cd "$(dirname "$OPTARG")" && pwd)/$(basename "$OPTARG")" ;;
+    x) candidate="$OPTARG" ;;
     *) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
@@ -60,6 +65,10 @@ if [[ -n "$other" ]]; then
   [[ -f "$other" ]] || { echo "startup.sh: $other does not exist" >&2; exit 2; }
   variants+=(before)
 fi
+if [[ -n "$candidate" ]]; then
+  read -r -a candidate <<<"$candidate"
+  variants+=(candidate)
+fi
 
 version="$(awk '/<artifactId>runnerguard-parent<\/artifactId>/ { found = 1 }
   found && /<version>/ { sub(/.*<version>/, ""); sub(/<\/version>.*/, ""); print; exit }' "$root/pom.xml")"
@@ -76,7 +85,7 @@ launcher_opts="$(sed -n 's/^RUNNERGUARD_JVM_OPTS=(\(.*\))$/\1/p' "$root/runnergu
 read -r -a launcher_opts <<<"$launcher_opts"
 
 archive="$work/runnerguard.jsa"
-if [[ " ${variants[*]} " == *" cds"* ]]; then
+if [[ " ${variants[*]} " == *" cds"* || " ${variants[*]} " == *" candidate "* ]]; then
   # the audit exits 1 when it finds something: that is not a failure here
   java -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off,cds+dynamic=off -jar "$jar" audit "$example" \
     >/dev/null 2>&1 || true
@@ -105,6 +114,8 @@ run() {
     help) java -jar "$jar" --help ;;
     rules) java -jar "$jar" rules ;;
     before) java -jar "$other" audit "$example" ;;
+    candidate) java "${launcher_opts[@]}" -XX:SharedArchiveFile="$archive" "-Xlog:cds*=off" "${candidate[@]}" \
+      -jar "$jar" audit "$example" ;;
   esac
 }
 
