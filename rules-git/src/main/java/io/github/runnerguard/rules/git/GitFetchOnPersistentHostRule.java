@@ -55,7 +55,9 @@ public final class GitFetchOnPersistentHostRule implements SecurityRule {
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/security/"
                     + "#security-risks-when-using-git_strategy-fetch-on-shared-environments"),
-            List.of("Seed: Security risks when using GIT_STRATEGY: fetch on shared environments",
+            List.of("Security for self-managed runners: Security risks when using `GIT_STRATEGY: fetch` on shared "
+                            + "environments (https://docs.gitlab.com/runner/security/"
+                            + "#security-risks-when-using-git_strategy-fetch-on-shared-environments)",
                     "executors/_index.md: shell, SSH and custom reuse the previous clone",
                     "CWE-668: Exposure of Resource to Wrong Sphere"),
             List.of("git", "isolation", "persistent-host"),
