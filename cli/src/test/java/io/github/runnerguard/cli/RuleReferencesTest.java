@@ -134,8 +134,10 @@ class RuleReferencesTest {
             cited.put("help " + d.helpUri(), d.helpUri());
             cited.forEach((text, uri) -> {
                 String page = uri.getPath().replaceFirst("^/runner/", "").replaceFirst("/$", "");
+                String folder = page.contains("/") ? page.substring(0, page.lastIndexOf('/')) : page;
                 assertTrue(securityDocs.contains("`docs/" + page + ".md`")
-                                || securityDocs.contains("`docs/" + page + "/_index.md`"),
+                                || securityDocs.contains("`docs/" + page + "/_index.md`")
+                                || securityDocs.contains("`docs/" + folder + "/*`"),
                         () -> d.id() + ": the reference notes quote no page docs/" + page + " (" + text + ")");
                 if (uri.toString().startsWith(SECURITY_PAGE) && uri.getFragment() != null) {
                     String heading = headings.get(uri.getFragment());

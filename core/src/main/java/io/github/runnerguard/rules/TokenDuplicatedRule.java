@@ -56,8 +56,9 @@ public final class TokenDuplicatedRule implements FleetRule {
             URI.create("https://docs.gitlab.com/runner/security/#cloning-a-runner"),
             List.of("Security for self-managed runners: Cloning a runner (https://docs.gitlab.com/runner/security/"
                             + "#cloning-a-runner)",
-                    "GitLab Runner docs, fleet scaling: runner managers that share one authentication token are told "
-                            + "apart by system_id",
+                    "Fleet scaling: Reusing a runner configuration, runner managers that share one authentication "
+                            + "token are told apart by system_id "
+                            + "(https://docs.gitlab.com/runner/fleet_scaling/#reusing-a-runner-configuration)",
                     "CWE-287: Improper Authentication"),
             List.of("runner", "token"),
             List.of(),

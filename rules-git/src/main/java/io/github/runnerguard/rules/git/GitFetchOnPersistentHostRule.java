@@ -58,7 +58,9 @@ public final class GitFetchOnPersistentHostRule implements SecurityRule {
             List.of("Security for self-managed runners: Security risks when using `GIT_STRATEGY: fetch` on shared "
                             + "environments (https://docs.gitlab.com/runner/security/"
                             + "#security-risks-when-using-git_strategy-fetch-on-shared-environments)",
-                    "executors/_index.md: shell, SSH and custom reuse the previous clone",
+                    "Executors: Selecting the executor, the table marks shell and SSH as without a clean build environment "
+                            + "for every build and custom as conditional "
+                            + "(https://docs.gitlab.com/runner/executors/#selecting-the-executor)",
                     "CWE-668: Exposure of Resource to Wrong Sphere"),
             List.of("git", "isolation", "persistent-host"),
             List.of(),

@@ -43,7 +43,8 @@ public final class SshExecutorRule implements SecurityRule {
                             + "multiple projects (https://docs.gitlab.com/runner/security/)",
                     "SSH executor: introduction, \"it's generally better to use a different executor type\" "
                             + "(https://docs.gitlab.com/runner/executors/ssh/)",
-                    "executors/_index.md: SSH has no clean build environment for every build",
+                    "Executors: Selecting the executor, SSH has no clean build environment for every build "
+                            + "(https://docs.gitlab.com/runner/executors/#selecting-the-executor)",
                     "CWE-653: Improper Isolation or Compartmentalization"),
             List.of("ssh", "isolation", "executor"),
             List.of(),
