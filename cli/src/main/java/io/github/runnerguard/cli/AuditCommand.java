@@ -132,9 +132,27 @@ final class AuditCommand implements Callable<Integer> {
     private record Target(String format, @Nullable Path file) {
     }
 
+    /** Runs the audit under picocli, which parsed the options into the fields. */
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+        CommandLine line = spec.commandLine();
+        try {
+            return execute(line.getOut(), line.getErr());
+        } catch (UsageException e) {
+            throw new CommandLine.ParameterException(line, e.getMessage());
+        }
+    }
+
+    /**
+     * Runs the audit with the options in the fields, whoever set them.
+     *
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code
+     * @throws UsageException when the options do not go together (nothing has been written then)
+     * @throws IOException    when a report or the baseline cannot be written
+     */
+    int execute(PrintWriter out, PrintWriter err) throws IOException {
         List<Target> targets = targets();
         if (kubernetesPss != null && !Set.of("privileged", "baseline", "restricted")
                 .contains(kubernetesPss.toLowerCase(Locale.ROOT))) {
@@ -292,11 +310,10 @@ final class AuditCommand implements Callable<Integer> {
             ReportWriter writer = ReportWriters.forFormat(target.format, options.withColor(color)).orElseThrow();
             if (target.file != null) {
                 createParent(target.file);
-                try (Writer out = Files.newBufferedWriter(target.file, StandardCharsets.UTF_8)) {
-                    writer.write(report, out);
+                try (Writer file = Files.newBufferedWriter(target.file, StandardCharsets.UTF_8)) {
+                    writer.write(report, file);
                 }
             } else {
-                PrintWriter out = spec.commandLine().getOut();
                 writer.write(report, out);
                 out.flush();
             }
@@ -383,8 +400,17 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+    private static UsageException usage(String message) {
+        return new UsageException(message);
+    }
+
+    /** Options that do not go together: a usage error, reported as picocli reports its own. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static List<Path> tomlFilesUnder(Path dir) throws IOException {

@@ -57,14 +57,40 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err, Environment environment) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CommandLine commandLine = commandLine(environment);
-        commandLine.setOut(outWriter);
-        commandLine.setErr(errWriter);
         try {
-            return commandLine.execute(args);
+            AuditCommand plain = AuditFastPath.parse(args, environment);
+            if (plain != null) {
+                return execute(plain, outWriter, errWriter);
+            }
+            return execute(args, environment, outWriter, errWriter);
         } finally {
             outWriter.flush();
             errWriter.flush();
+        }
+    }
+
+    /** Runs any command line through picocli. */
+    private static int execute(String[] args, Environment environment, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = commandLine(environment);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    /**
+     * Runs an audit whose plain arguments {@link AuditFastPath} read, reporting a usage error or a failure exactly as
+     * the handlers of {@link #commandLine} report them for the audit subcommand.
+     */
+    private static int execute(AuditCommand audit, PrintWriter out, PrintWriter err) {
+        try {
+            return audit.execute(out, err);
+        } catch (AuditCommand.UsageException e) {
+            err.println("runnerguard: " + Redactor.patterns().redact(e.getMessage()));
+            err.println("Try 'runnerguard audit --help' for more information.");
+            return ERROR;
+        } catch (Exception e) {
+            err.println("runnerguard: error: " + Redactor.patterns().redact(describe(e)));
+            return ERROR;
         }
     }
 

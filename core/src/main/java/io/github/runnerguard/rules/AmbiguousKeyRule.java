@@ -28,8 +28,12 @@ public final class AmbiguousKeyRule extends DiagnosticRule {
                     + "[runners.docker]\n"
                     + "privileged = false",
             ADVANCED_CONFIGURATION,
-            List.of("GitLab Runner advanced configuration (config.toml keys)",
-                    "BurntSushi/toml key matching: exact name, else case-insensitive"),
+            List.of("Advanced configuration: the config.toml keys (https://docs.gitlab.com/runner/configuration/"
+                            + "advanced-configuration/)",
+                    "gitlab-runner 19.4.0 common/config.go: LoadConfig decodes with BurntSushi/toml v1.6.0, which "
+                            + "matches a key to the field of exactly that name, else to the first field whose name is "
+                            + "equal ignoring case, strings.EqualFold (https://gitlab.com/gitlab-org/gitlab-runner/-/"
+                            + "blob/main/common/config.go)"),
             List.of("config", "hygiene"), List.of(), "0.1.0");
 
     /** Creates the rule (ServiceLoader needs a public no-argument constructor). */

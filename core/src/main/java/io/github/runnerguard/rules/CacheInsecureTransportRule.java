@@ -48,8 +48,9 @@ public final class CacheInsecureTransportRule implements SecurityRule {
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/"
                     + "#the-runnerscaches3-section"),
-            List.of("security-docs.md §2: advanced-configuration.md, S3 `Insecure` (\"Set to true if the S3 service "
-                            + "is available by HTTP\")",
+            List.of("Advanced configuration: The `[runners.cache.s3]` section, `Insecure` \"Set to true if the S3 "
+                            + "service is available by HTTP\" (https://docs.gitlab.com/runner/configuration/"
+                            + "advanced-configuration/#the-runnerscaches3-section)",
                     "CWE-319: Cleartext Transmission of Sensitive Information",
                     "CWE-494: Download of Code Without Integrity Check"),
             List.of("cache", "transport"),

@@ -49,9 +49,19 @@ public final class CacheStaticCredentialsRule implements SecurityRule {
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/"
                     + "#the-runnerscaches3-section"),
-            List.of("security-docs.md §2: advanced-configuration.md, S3 static credentials vs. the AWS default "
-                            + "credential chain; GCS CredentialsFile; Azure workload and managed identities",
-                    "config-schema.md §4: secret-bearing keys",
+            List.of("Advanced configuration: Authentication, S3 static credentials vs. the AWS SDK default credential "
+                            + "chain (https://docs.gitlab.com/runner/configuration/advanced-configuration/"
+                            + "#authentication)",
+                    "Advanced configuration: The `[runners.cache.gcs]` section, CredentialsFile takes precedence over "
+                            + "inline AccessID and PrivateKey (https://docs.gitlab.com/runner/configuration/"
+                            + "advanced-configuration/#the-runnerscachegcs-section)",
+                    "Advanced configuration: Azure workload and managed identities, omit AccountKey "
+                            + "(https://docs.gitlab.com/runner/configuration/advanced-configuration/"
+                            + "#azure-workload-and-managed-identities)",
+                    "gitlab-runner 19.4.0 common/config.go: Config.Masked() treats [runners.cache.s3] AccessKey, "
+                            + "SecretKey and SessionToken, [runners.cache.gcs] PrivateKey and [runners.cache.azure] "
+                            + "AccountKey as secrets (https://gitlab.com/gitlab-org/gitlab-runner/-/blob/main/common/"
+                            + "config.go)",
                     "CWE-522: Insufficiently Protected Credentials"),
             List.of("cache", "secret"),
             List.of(),

@@ -49,9 +49,12 @@ public final class ConfigFileReadableRule implements SecurityRule {
                     + "jobs of a shell executor running as another user read it.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/security/#secure-the-runner-host"),
-            List.of("Seed: Secure the runner host",
-                    "Seed: Cloning a runner",
-                    "config-schema.md §1.10: gitlab-runner saves config.toml with mode 0600",
+            List.of("Security for self-managed runners: Secure the runner host (https://docs.gitlab.com/runner/"
+                            + "security/#secure-the-runner-host)",
+                    "Security for self-managed runners: Cloning a runner (https://docs.gitlab.com/runner/security/"
+                            + "#cloning-a-runner)",
+                    "gitlab-runner 19.4.0 common/config.go: defaultConfigSaver writes config.toml with mode 0600 "
+                            + "(https://gitlab.com/gitlab-org/gitlab-runner/-/blob/main/common/config.go)",
                     "CWE-732: Incorrect Permission Assignment for Critical Resource"),
             List.of("host", "permissions", "token"),
             List.of(),

@@ -42,8 +42,11 @@ public final class DebugTraceAllowedRule implements SecurityRule {
                     + "Only debug_trace_disabled = true lets the runner's owner refuse it.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/#the-runners-section"),
-            List.of("Seed: Security for self-managed runners (secret variables exposed to jobs can be stolen)",
-                    "security-docs.md §2: advanced-configuration.md, `debug_trace_disabled`",
+            List.of("Security for self-managed runners: secret variables exposed to jobs, CI_JOB_TOKEN included, can "
+                            + "be stolen (https://docs.gitlab.com/runner/security/)",
+                    "Advanced configuration: The `[[runners]]` section, `debug_trace_disabled` "
+                            + "(https://docs.gitlab.com/runner/configuration/advanced-configuration/"
+                            + "#the-runners-section)",
                     "CWE-532: Insertion of Sensitive Information into Log File"),
             List.of("runner", "secret", "logging"),
             List.of(),

@@ -44,7 +44,8 @@ public final class ExecutorDeprecatedRule implements SecurityRule {
                     + "that stay on it will stop working after the removal.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/executors/docker_machine/"),
-            List.of("security-docs.md §6: docker_machine.md, deprecated in 17.5, removal planned in 20.0",
+            List.of("Docker Machine executor: deprecated in GitLab 17.5, removal planned in GitLab 20.0 "
+                            + "(https://docs.gitlab.com/runner/executors/docker_machine/)",
                     "CWE-1104: Use of Unmaintained Third Party Components"),
             List.of("runner", "executor", "deprecation"),
             List.of(),

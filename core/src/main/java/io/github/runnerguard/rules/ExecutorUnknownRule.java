@@ -48,8 +48,11 @@ public final class ExecutorUnknownRule implements SecurityRule {
                     + "audit of such a config also cannot tell which isolation the jobs were meant to get.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/executors/"),
-            List.of("Seed: Security risks for different executors",
-                    "config-schema.md §3: executor names registered in main.go",
+            List.of("Security for self-managed runners: Security risks for different executors "
+                            + "(https://docs.gitlab.com/runner/security/#security-risks-for-different-executors)",
+                    "gitlab-runner 19.4.0 main.go: the executor names gitlab-runner registers: shell, custom, "
+                            + "instance, docker, docker-windows, docker-autoscaler, docker+machine, kubernetes, ssh, "
+                            + "parallels, virtualbox (https://gitlab.com/gitlab-org/gitlab-runner/-/blob/main/main.go)",
                     "CWE-1188: Initialization of a Resource with an Insecure Default"),
             List.of("runner", "executor", "config"),
             List.of(),

@@ -41,9 +41,13 @@ public final class MetricsPublicRule implements SecurityRule {
                     + "load the runner with profiling requests.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/#the-global-section"),
-            List.of("Seed: Network segmentation",
-                    "security-docs.md §2: advanced-configuration.md `listen_address` (commands/multi.go also mounts "
-                            + "/debug/jobs/list and /debug/pprof)",
+            List.of("Security for self-managed runners: Network segmentation (https://docs.gitlab.com/runner/security/"
+                            + "#network-segmentation)",
+                    "Advanced configuration: The global section, `listen_address` (https://docs.gitlab.com/runner/"
+                            + "configuration/advanced-configuration/#the-global-section)",
+                    "gitlab-runner 19.4.0 commands/multi.go: the listen_address server also serves /debug/jobs/list "
+                            + "and /debug/pprof (https://gitlab.com/gitlab-org/gitlab-runner/-/blob/main/commands/"
+                            + "multi.go)",
                     "CWE-306: Missing Authentication for Critical Function",
                     "CWE-200: Exposure of Sensitive Information to an Unauthorized Actor"),
             List.of("network", "metrics"),

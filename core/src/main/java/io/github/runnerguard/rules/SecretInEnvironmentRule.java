@@ -53,7 +53,8 @@ public final class SecretInEnvironmentRule implements SecurityRule {
                     + "also sits in clear text in config.toml, where gitlab-runner does not mask it.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/#the-runners-section"),
-            List.of("Seed: Security for self-managed runners (secret variables exposed to jobs can be stolen)",
+            List.of("Security for self-managed runners: secret variables exposed to jobs, CI_JOB_TOKEN included, can "
+                            + "be stolen (https://docs.gitlab.com/runner/security/)",
                     "CWE-526: Cleartext Storage of Sensitive Information in an Environment Variable",
                     "CWE-200: Exposure of Sensitive Information to an Unauthorized Actor"),
             List.of("runner", "secret", "environment"),

@@ -44,8 +44,10 @@ public final class SessionServerPublicRule implements SecurityRule {
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/"
                     + "#the-session_server-section"),
-            List.of("Seed: Network segmentation",
-                    "security-docs.md §2: advanced-configuration.md, The `[session_server]` section",
+            List.of("Security for self-managed runners: Network segmentation (https://docs.gitlab.com/runner/security/"
+                            + "#network-segmentation)",
+                    "Advanced configuration: The `[session_server]` section (https://docs.gitlab.com/runner/"
+                            + "configuration/advanced-configuration/#the-session_server-section)",
                     "CWE-668: Exposure of Resource to Wrong Sphere"),
             List.of("network", "terminal"),
             List.of(),

@@ -54,9 +54,11 @@ public final class TokenDuplicatedRule implements FleetRule {
                     + "can steal jobs and their secrets.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/security/#cloning-a-runner"),
-            List.of("Seed: Cloning a runner",
-                    "GitLab Runner docs, fleet scaling: runner managers that share one authentication token are "
-                            + "told apart by system_id",
+            List.of("Security for self-managed runners: Cloning a runner (https://docs.gitlab.com/runner/security/"
+                            + "#cloning-a-runner)",
+                    "Fleet scaling: Reusing a runner configuration, runner managers that share one authentication "
+                            + "token are told apart by system_id "
+                            + "(https://docs.gitlab.com/runner/fleet_scaling/#reusing-a-runner-configuration)",
                     "CWE-287: Improper Authentication"),
             List.of("runner", "token"),
             List.of(),

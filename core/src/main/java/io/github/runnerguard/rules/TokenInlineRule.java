@@ -46,8 +46,11 @@ public final class TokenInlineRule implements SecurityRule {
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/"
                     + "#use-environment-variables-for-sensitive-values"),
-            List.of("security-docs.md §2: advanced-configuration.md, Use environment variables for sensitive values",
-                    "Seed: Cloning a runner",
+            List.of("Advanced configuration: Use environment variables for sensitive values (https://docs.gitlab.com/"
+                            + "runner/configuration/advanced-configuration/"
+                            + "#use-environment-variables-for-sensitive-values)",
+                    "Security for self-managed runners: Cloning a runner (https://docs.gitlab.com/runner/security/"
+                            + "#cloning-a-runner)",
                     "CWE-312: Cleartext Storage of Sensitive Information"),
             List.of("runner", "token", "secret"),
             List.of(),

@@ -44,8 +44,10 @@ public final class TokenMaskingDisabledRule implements SecurityRule {
                     + "printed by a script, a tool or debug output reach everyone who can read the job log.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/feature-flags/#available-feature-flags"),
-            List.of("Seed: Security for self-managed runners (secret variables exposed to jobs can be stolen)",
-                    "security-docs.md §9: feature-flags.md, `FF_MASK_ALL_DEFAULT_TOKENS` (default true)",
+            List.of("Security for self-managed runners: secret variables exposed to jobs, CI_JOB_TOKEN included, can "
+                            + "be stolen (https://docs.gitlab.com/runner/security/)",
+                    "GitLab Runner feature flags: Available feature flags, `FF_MASK_ALL_DEFAULT_TOKENS` (default true) "
+                            + "(https://docs.gitlab.com/runner/configuration/feature-flags/#available-feature-flags)",
                     "CWE-532: Insertion of Sensitive Information into Log File"),
             List.of("runner", "token", "logging", "feature-flag"),
             List.of(),

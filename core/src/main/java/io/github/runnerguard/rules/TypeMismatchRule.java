@@ -31,8 +31,10 @@ public final class TypeMismatchRule extends DiagnosticRule {
                     + "[runners.ssh]\n"
                     + "port = \"22\"             # a string",
             ADVANCED_CONFIGURATION,
-            List.of("GitLab Runner advanced configuration (config.toml keys)",
-                    "gitlab-runner LoadConfig: a decode error fails the whole file"),
+            List.of("Advanced configuration: the config.toml keys (https://docs.gitlab.com/runner/configuration/"
+                            + "advanced-configuration/)",
+                    "gitlab-runner 19.4.0 common/config.go: LoadConfig fails on a decode error, so the whole file is "
+                            + "not loaded (https://gitlab.com/gitlab-org/gitlab-runner/-/blob/main/common/config.go)"),
             List.of("config", "availability"), List.of(), "0.1.0");
 
     /** Creates the rule (ServiceLoader needs a public no-argument constructor). */

@@ -54,9 +54,12 @@ public final class UnknownKeyRule extends DiagnosticRule {
                     + "gitlab-runner lint (19.3 and later) lists the same keys. For example:\n"
                     + "[runners.kubernetes]\n"
                     + "allow_privilege_escalation = false   # not allowPrivilegeEscalation",
-            ADVANCED_CONFIGURATION,
-            List.of("GitLab Runner advanced configuration (config.toml keys)",
-                    "gitlab-runner lint: unknown key (gitlab-org/gitlab-runner#38287)"),
+            ADVANCED_CONFIGURATION.resolve("#configuration-validation"),
+            List.of("Advanced configuration: the config.toml keys (https://docs.gitlab.com/runner/configuration/"
+                            + "advanced-configuration/)",
+                    "gitlab-runner 19.4.0 commands/lint.go: gitlab-runner lint (19.3 and later) reports each key "
+                            + "LoadConfig ignored as \"unknown key\", gitlab-org/gitlab-runner#38287 "
+                            + "(https://gitlab.com/gitlab-org/gitlab-runner/-/blob/main/commands/lint.go)"),
             List.of("config", "hygiene"), List.of(), "0.1.0");
 
     /** Creates the rule (ServiceLoader needs a public no-argument constructor). */

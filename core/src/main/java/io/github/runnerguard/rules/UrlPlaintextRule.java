@@ -44,8 +44,11 @@ public final class UrlPlaintextRule implements SecurityRule {
                     + "act with a job's permissions while it runs.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/#how-clone_url-works"),
-            List.of("security-docs.md §2: advanced-configuration.md, How `clone_url` works (job token in the "
-                            + "clone URL) and `url`",
+            List.of("Advanced configuration: How `clone_url` works, the job token in the clone URL "
+                            + "(https://docs.gitlab.com/runner/configuration/advanced-configuration/"
+                            + "#how-clone_url-works)",
+                    "Advanced configuration: The `[[runners]]` section, `url` (https://docs.gitlab.com/runner/"
+                            + "configuration/advanced-configuration/#the-runners-section)",
                     "CWE-319: Cleartext Transmission of Sensitive Information"),
             List.of("runner", "token", "transport"),
             List.of(),

@@ -76,7 +76,8 @@ class CoreRuleDescriptorsTest {
             assertEquals("docs.gitlab.com", d.helpUri().getHost(), id);
             assertFalse(d.references().isEmpty(), id);
             String first = d.references().get(0);
-            assertTrue(first.startsWith("Seed: ") || first.startsWith("security-docs.md"), id + ": " + first);
+            assertTrue(first.contains("(https://docs.gitlab.com/runner/"), id + ": first cites a GitLab Runner page: "
+                    + first);
             assertTrue(d.references().stream().anyMatch(r -> r.startsWith("CWE-")), id + ": a CWE reference");
             assertFalse(d.tags().isEmpty(), id);
             assertEquals(List.of(), d.aliases(), id);
@@ -86,20 +87,32 @@ class CoreRuleDescriptorsTest {
     }
 
     @Test
-    void seedReferencesNameRealSeedHeadings() throws IOException {
+    void securityPageReferencesNameRealSeedHeadings() throws IOException {
         Path seed = SharedFiles.reference("security-for-self-managed-runners.md");
-        Set<String> headings = Files.readAllLines(seed).stream().filter(l -> l.startsWith("#"))
-                .map(l -> l.replaceFirst("^#+\\s*", "").replace("**(FREE)**", "").strip())
-                .collect(Collectors.toSet());
+        Map<String, String> headings = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(seed)) {
+            if (line.startsWith("#")) {
+                String heading = line.replaceFirst("^#+\\s*", "").replace("**(FREE)**", "").strip();
+                headings.put(anchor(heading), heading);
+            }
+        }
+        Pattern section = Pattern.compile("\\(https://docs\\.gitlab\\.com/runner/security/#([^)\\s]+)\\)$");
         for (SecurityRule rule : RULES) {
             for (String reference : rule.descriptor().references()) {
-                if (reference.startsWith("Seed: ")) {
-                    String heading = reference.substring("Seed: ".length()).replaceFirst("\\s*\\(.*\\)$", "");
-                    assertTrue(headings.contains(heading), rule.descriptor().id() + ": no seed heading '"
-                            + heading + "' in " + headings);
+                Matcher m = section.matcher(reference);
+                if (m.find()) {
+                    String heading = headings.get(m.group(1));
+                    assertTrue(heading != null && reference.contains(heading), rule.descriptor().id()
+                            + ": '" + reference + "' does not name the seed heading of its anchor; headings: "
+                            + headings.values());
                 }
             }
         }
+    }
+
+    /** The anchor GitLab's documentation gives a heading: lower case, punctuation dropped, spaces as dashes. */
+    private static String anchor(String heading) {
+        return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
     }
 
     @Test

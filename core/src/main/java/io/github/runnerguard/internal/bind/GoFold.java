@@ -22,77 +22,86 @@ import java.util.Map;
  * This reproduces simple case folding for every pair in CaseFolding.txt's {@code C} and {@code S} sets of the
  * Unicode version the JVM implements (Java 17: Unicode 13); characters Unicode added later have no orbit here.
  *
- * <p>Stateless and thread-safe; the tables are built when the class initialises.
+ * <p>Stateless and thread-safe; the orbit tables are built on the first non-ASCII code point.
  */
 public final class GoFold {
 
-    /** Code points that are in an orbit of two or more, ascending. */
-    private static final int[] FOLDABLE;
-    /** For each entry of {@link #FOLDABLE}: the next code point of its orbit, wrapping to the smallest. */
-    private static final int[] NEXT;
-    /** For each entry of {@link #FOLDABLE}: the smallest code point of its orbit. */
-    private static final int[] SMALLEST;
+    /**
+     * The orbit tables, built from every code point on first use: only keys with a non-ASCII character need them
+     * (building them walks all 1,114,112 code points, a noticeable part of a short command's start-up).
+     */
+    private static final class Orbits {
+        /** Code points that are in an orbit of two or more, ascending. */
+        static final int[] FOLDABLE;
+        /** For each entry of {@link #FOLDABLE}: the next code point of its orbit, wrapping to the smallest. */
+        static final int[] NEXT;
+        /** For each entry of {@link #FOLDABLE}: the smallest code point of its orbit. */
+        static final int[] SMALLEST;
 
-    static {
-        Map<Integer, int[]> orbits = new HashMap<>();
-        int[] keys = new int[Character.MAX_CODE_POINT + 1];
-        int count = 0;
-        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
-            int key = orbitKey(c);
-            keys[c] = key;
-            if (key != c) {
-                count++;
+        static {
+            Map<Integer, int[]> orbits = new HashMap<>();
+            int[] keys = new int[Character.MAX_CODE_POINT + 1];
+            int count = 0;
+            for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+                int key = orbitKey(c);
+                keys[c] = key;
+                if (key != c) {
+                    count++;
+                }
+            }
+            // Group every code point with its key; a group of one is no orbit.
+            Map<Integer, Integer> sizes = new HashMap<>(count * 2);
+            for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+                if (keys[c] != c) {
+                    sizes.merge(keys[c], 1, Integer::sum);
+                }
+            }
+            int total = 0;
+            for (Map.Entry<Integer, Integer> entry : sizes.entrySet()) {
+                int key = entry.getKey();
+                // The key belongs to its own orbit only when it maps to itself.
+                int size = entry.getValue() + (keys[key] == key ? 1 : 0);
+                orbits.put(key, new int[size]);
+                total += size;
+            }
+            Map<Integer, Integer> filled = new HashMap<>();
+            for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+                int key = keys[c];
+                int[] orbit = orbits.get(key);
+                if (orbit != null && (key != c || keys[key] == key)) {
+                    int at = filled.merge(key, 1, Integer::sum) - 1;
+                    orbit[at] = c;
+                }
+            }
+            int[] foldable = new int[total];
+            int[] next = new int[total];
+            int[] smallest = new int[total];
+            int at = 0;
+            for (int[] orbit : orbits.values()) {
+                Arrays.sort(orbit);
+                for (int i = 0; i < orbit.length; i++) {
+                    foldable[at] = orbit[i];
+                    next[at] = orbit[(i + 1) % orbit.length];
+                    smallest[at] = orbit[0];
+                    at++;
+                }
+            }
+            Integer[] order = new Integer[total];
+            for (int i = 0; i < total; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Integer.compare(foldable[a], foldable[b]));
+            FOLDABLE = new int[total];
+            NEXT = new int[total];
+            SMALLEST = new int[total];
+            for (int i = 0; i < total; i++) {
+                FOLDABLE[i] = foldable[order[i]];
+                NEXT[i] = next[order[i]];
+                SMALLEST[i] = smallest[order[i]];
             }
         }
-        // Group every code point with its key; a group of one is no orbit.
-        Map<Integer, Integer> sizes = new HashMap<>(count * 2);
-        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
-            if (keys[c] != c) {
-                sizes.merge(keys[c], 1, Integer::sum);
-            }
-        }
-        int total = 0;
-        for (Map.Entry<Integer, Integer> entry : sizes.entrySet()) {
-            int key = entry.getKey();
-            // The key belongs to its own orbit only when it maps to itself.
-            int size = entry.getValue() + (keys[key] == key ? 1 : 0);
-            orbits.put(key, new int[size]);
-            total += size;
-        }
-        Map<Integer, Integer> filled = new HashMap<>();
-        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
-            int key = keys[c];
-            int[] orbit = orbits.get(key);
-            if (orbit != null && (key != c || keys[key] == key)) {
-                int at = filled.merge(key, 1, Integer::sum) - 1;
-                orbit[at] = c;
-            }
-        }
-        int[] foldable = new int[total];
-        int[] next = new int[total];
-        int[] smallest = new int[total];
-        int at = 0;
-        for (int[] orbit : orbits.values()) {
-            Arrays.sort(orbit);
-            for (int i = 0; i < orbit.length; i++) {
-                foldable[at] = orbit[i];
-                next[at] = orbit[(i + 1) % orbit.length];
-                smallest[at] = orbit[0];
-                at++;
-            }
-        }
-        Integer[] order = new Integer[total];
-        for (int i = 0; i < total; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(foldable[a], foldable[b]));
-        FOLDABLE = new int[total];
-        NEXT = new int[total];
-        SMALLEST = new int[total];
-        for (int i = 0; i < total; i++) {
-            FOLDABLE[i] = foldable[order[i]];
-            NEXT[i] = next[order[i]];
-            SMALLEST[i] = smallest[order[i]];
+
+        private Orbits() {
         }
     }
 
@@ -115,8 +124,8 @@ public final class GoFold {
         if (r < 0 || r > Character.MAX_CODE_POINT) {
             return r;
         }
-        int at = Arrays.binarySearch(FOLDABLE, r);
-        return at < 0 ? r : NEXT[at];
+        int at = Arrays.binarySearch(Orbits.FOLDABLE, r);
+        return at < 0 ? r : Orbits.NEXT[at];
     }
 
     /**
@@ -167,8 +176,14 @@ public final class GoFold {
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
             int width = Character.charCount(c);
-            int at = c < 0 ? -1 : Arrays.binarySearch(FOLDABLE, c);
-            int smallest = at < 0 ? c : SMALLEST[at];
+            int smallest;
+            if (c < 0x80) {
+                // An ASCII letter's orbit holds its two cases (and for k and s a larger non-ASCII code point).
+                smallest = 'a' <= c && c <= 'z' ? c - ('a' - 'A') : c;
+            } else {
+                int at = Arrays.binarySearch(Orbits.FOLDABLE, c);
+                smallest = at < 0 ? c : Orbits.SMALLEST[at];
+            }
             if (smallest != c && key == null) {
                 key = new StringBuilder(s.length()).append(s, 0, i);
             }

@@ -43,7 +43,12 @@ public final class AllowedImagesNegationRule implements SecurityRule {
                     + "[runners.docker]\n"
                     + "  allowed_images = [\"registry.example.com/ci/*:*\", \"docker.io/library/*:*\"]\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#restrict-docker-images-and-services"),
-            List.of("docs/executors/docker.md: Restrict Docker images and services", "CWE-183"),
+            List.of("Docker executor: Restrict Docker images and services (https://docs.gitlab.com/runner/executors/"
+                            + "docker/#restrict-docker-images-and-services)",
+                    "gitlab-runner 19.4.0 common/allowed_images.go: an image is allowed by the first pattern that "
+                            + "matches, and no pattern is read as a \"!\" exclusion (https://gitlab.com/gitlab-org/"
+                            + "gitlab-runner/-/blob/main/common/allowed_images.go)",
+                    "CWE-183: Permissive List of Allowed Inputs"),
             List.of("docker", "images", "allow-list"),
             List.of(),
             DockerRules.SINCE);

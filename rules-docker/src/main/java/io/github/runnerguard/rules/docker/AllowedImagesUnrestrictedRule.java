@@ -40,7 +40,10 @@ public final class AllowedImagesUnrestrictedRule implements SecurityRule {
                     + "  allowed_images = [\"registry.example.com/ci/*:*\"]\n"
                     + "  allowed_services = [\"registry.example.com/ci/*:*\", \"docker:*-dind-rootless\"]\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#restrict-docker-images-and-services"),
-            List.of("docs/configuration/advanced-configuration.md: The [runners.docker] section", "CWE-829"),
+            List.of("Advanced configuration: The `[runners.docker]` section, allowed_images \"If not present, all "
+                            + "images are allowed (equivalent to [\"**\"])\" (https://docs.gitlab.com/runner/"
+                            + "configuration/advanced-configuration/#the-runnersdocker-section)",
+                    "CWE-829: Inclusion of Functionality from Untrusted Control Sphere"),
             List.of("docker", "images", "allow-list"),
             List.of(),
             DockerRules.SINCE);

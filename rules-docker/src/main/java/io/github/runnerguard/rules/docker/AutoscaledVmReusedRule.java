@@ -49,8 +49,16 @@ public final class AutoscaledVmReusedRule implements SecurityRule {
                     + "  capacity_per_instance = 1\n"
                     + "  max_use_count = 1\n",
             URI.create("https://docs.gitlab.com/runner/security/#usage-of-docker-executor"),
-            List.of("Usage of Docker executor", "Reduce the security risk of using privileged containers",
-                    "CIS Software Supply Chain Security Guide v1.0 2.2.1", "CWE-668"),
+            List.of("Security for self-managed runners: Usage of Docker executor, MaxBuilds = 1 for the Docker Machine "
+                            + "executor (https://docs.gitlab.com/runner/security/#usage-of-docker-executor)",
+                    "Security for self-managed runners: Reduce the security risk of using privileged containers "
+                            + "(https://docs.gitlab.com/runner/security/"
+                            + "#reduce-the-security-risk-of-using-privileged-containers)",
+                    "Docker Autoscaler executor: Example: AWS autoscaling for 1 job per instance, capacity and use "
+                            + "count 1 give each job a secure ephemeral instance (https://docs.gitlab.com/runner/"
+                            + "executors/docker_autoscaler/#example-aws-autoscaling-for-1-job-per-instance)",
+                    "CIS Software Supply Chain Security Guide v1.0 2.2.1: Ensure build workers are single-used",
+                    "CWE-668: Exposure of Resource to Wrong Sphere"),
             List.of("docker", "autoscaling", "ephemeral", "multi-project"),
             List.of(),
             DockerRules.SINCE);

@@ -46,7 +46,10 @@ public final class DaemonUnencryptedRule implements SecurityRule {
                     + "  tls_cert_path = \"/etc/gitlab-runner/docker-certs\"  # ca.pem, cert.pem, key.pem\n",
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/"
                     + "#the-runnersdocker-section"),
-            List.of("Secure the runner host", "CWE-306", "CWE-319"),
+            List.of("Security for self-managed runners: Secure the runner host (https://docs.gitlab.com/runner/"
+                            + "security/#secure-the-runner-host)",
+                    "CWE-306: Missing Authentication for Critical Function",
+                    "CWE-319: Cleartext Transmission of Sensitive Information"),
             List.of("docker", "daemon", "tls", "network"),
             List.of(),
             DockerRules.SINCE);

@@ -59,7 +59,10 @@ public final class DangerousCapabilityRule implements SecurityRule {
                     + "  cap_drop = [\"ALL\"]\n"
                     + "  cap_add = [\"CHOWN\", \"DAC_OVERRIDE\", \"FOWNER\"]\n",
             URI.create("https://docs.gitlab.com/runner/security/#usage-of-docker-executor"),
-            List.of("Usage of Docker executor", "CIS Docker Benchmark v1.6.0 5.4", "CWE-250"),
+            List.of("Security for self-managed runners: Usage of Docker executor (https://docs.gitlab.com/runner/"
+                            + "security/#usage-of-docker-executor)",
+                    "CIS Docker Benchmark v1.6.0 5.4",
+                    "CWE-250: Execution with Unnecessary Privileges"),
             List.of("docker", "capabilities", "container-escape"),
             List.of(),
             DockerRules.SINCE);

@@ -43,7 +43,10 @@ public final class HostDevicesRule implements SecurityRule {
                     + "[runners.docker.services_devices]\n"
                     + "  \"registry.example.com/hw-test/*\" = [\"/dev/bus/usb\"]\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#using-host-devices"),
-            List.of("docs/executors/docker.md: Using host devices", "CIS Docker Benchmark v1.6.0 5.18", "CWE-668"),
+            List.of("Docker executor: Using host devices (https://docs.gitlab.com/runner/executors/docker/"
+                            + "#using-host-devices)",
+                    "CIS Docker Benchmark v1.6.0 5.18",
+                    "CWE-668: Exposure of Resource to Wrong Sphere"),
             List.of("docker", "devices", "isolation"),
             List.of(),
             DockerRules.SINCE);

@@ -43,8 +43,13 @@ public final class HostNamespaceRule implements SecurityRule {
                     + "[runners.feature_flags]\n"
                     + "  FF_NETWORK_PER_BUILD = true\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#pid-mode"),
-            List.of("Usage of Docker executor", "CIS Docker Benchmark v1.6.0 5.10", "CIS Docker Benchmark v1.6.0 5.16",
-                    "CIS Docker Benchmark v1.6.0 5.17", "CIS Docker Benchmark v1.6.0 5.31", "CWE-668"),
+            List.of("Security for self-managed runners: Usage of Docker executor (https://docs.gitlab.com/runner/"
+                            + "security/#usage-of-docker-executor)",
+                    "CIS Docker Benchmark v1.6.0 5.10",
+                    "CIS Docker Benchmark v1.6.0 5.16",
+                    "CIS Docker Benchmark v1.6.0 5.17",
+                    "CIS Docker Benchmark v1.6.0 5.31",
+                    "CWE-668: Exposure of Resource to Wrong Sphere"),
             List.of("docker", "namespaces", "isolation"),
             List.of(),
             DockerRules.SINCE);

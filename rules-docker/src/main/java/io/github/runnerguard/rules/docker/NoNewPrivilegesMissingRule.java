@@ -42,7 +42,10 @@ public final class NoNewPrivilegesMissingRule implements SecurityRule {
                     + "[runners.docker]\n"
                     + "  security_opt = [\"no-new-privileges=true\"]\n",
             URI.create("https://docs.gitlab.com/runner/security/#usage-of-docker-executor"),
-            List.of("Usage of Docker executor", "CIS Docker Benchmark v1.6.0 5.26", "CWE-269"),
+            List.of("Security for self-managed runners: Usage of Docker executor (https://docs.gitlab.com/runner/"
+                            + "security/#usage-of-docker-executor)",
+                    "CIS Docker Benchmark v1.6.0 5.26",
+                    "CWE-269: Improper Privilege Management"),
             List.of("docker", "hardening"),
             List.of(),
             DockerRules.SINCE);

@@ -45,8 +45,13 @@ public final class PrivilegedRule implements SecurityRule {
                     + "  allowed_privileged_services = [\"docker.io/library/docker:*-dind-rootless\", "
                     + "\"docker:*-dind-rootless\"]\n",
             URI.create("https://docs.gitlab.com/runner/security/#usage-of-docker-executor"),
-            List.of("Usage of Docker executor", "Reduce the security risk of using privileged containers",
-                    "CIS Docker Benchmark v1.6.0 5.5", "CWE-250"),
+            List.of("Security for self-managed runners: Usage of Docker executor (https://docs.gitlab.com/runner/"
+                            + "security/#usage-of-docker-executor)",
+                    "Security for self-managed runners: Reduce the security risk of using privileged containers "
+                            + "(https://docs.gitlab.com/runner/security/"
+                            + "#reduce-the-security-risk-of-using-privileged-containers)",
+                    "CIS Docker Benchmark v1.6.0 5.5",
+                    "CWE-250: Execution with Unnecessary Privileges"),
             List.of("docker", "privileged", "container-escape"),
             List.of(),
             DockerRules.SINCE);

@@ -50,7 +50,10 @@ public final class PullPolicyIfNotPresentRule implements SecurityRule {
                     + "  allowed_pull_policies = [\"always\"]\n",
             URI.create("https://docs.gitlab.com/runner/security/"
                     + "#usage-of-private-docker-images-with-if-not-present-pull-policy"),
-            List.of("Usage of private Docker images with `if-not-present` pull policy", "CWE-862"),
+            List.of("Security for self-managed runners: Usage of private Docker images with `if-not-present` pull "
+                            + "policy (https://docs.gitlab.com/runner/security/"
+                            + "#usage-of-private-docker-images-with-if-not-present-pull-policy)",
+                    "CWE-862: Missing Authorization"),
             List.of("docker", "images", "pull-policy", "multi-project"),
             List.of(),
             DockerRules.SINCE);

@@ -39,7 +39,9 @@ public final class RunsAsRootRule implements SecurityRule {
                     + "[runners.docker]\n"
                     + "  user = \"1000:1000\"\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#specify-which-user-runs-the-job"),
-            List.of("Usage of Docker executor", "CWE-250"),
+            List.of("Security for self-managed runners: Usage of Docker executor (https://docs.gitlab.com/runner/"
+                            + "security/#usage-of-docker-executor)",
+                    "CWE-250: Execution with Unnecessary Privileges"),
             List.of("docker", "user", "hardening"),
             List.of(),
             DockerRules.SINCE);

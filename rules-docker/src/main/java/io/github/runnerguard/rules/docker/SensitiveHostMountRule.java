@@ -43,7 +43,10 @@ public final class SensitiveHostMountRule implements SecurityRule {
                     + "  volumes = [\"/cache\", \"/srv/ci-shared:/shared:ro\"]\n",
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/"
                     + "#volumes-in-the-runnersdocker-section"),
-            List.of("Secure the runner host", "CIS Docker Benchmark v1.6.0 5.6", "CWE-668"),
+            List.of("Security for self-managed runners: Secure the runner host (https://docs.gitlab.com/runner/"
+                            + "security/#secure-the-runner-host)",
+                    "CIS Docker Benchmark v1.6.0 5.6",
+                    "CWE-668: Exposure of Resource to Wrong Sphere"),
             List.of("docker", "volumes", "host-path"),
             List.of(),
             DockerRules.SINCE);

@@ -46,8 +46,11 @@ public final class ServicesPrivilegedRule implements SecurityRule {
                     + "\"docker:*-dind-rootless\"]\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/"
                     + "#use-rootless-docker-in-docker-with-restricted-privileged-mode"),
-            List.of("Reduce the security risk of using privileged containers", "CIS Docker Benchmark v1.6.0 5.5",
-                    "CWE-250"),
+            List.of("Security for self-managed runners: Reduce the security risk of using privileged containers "
+                            + "(https://docs.gitlab.com/runner/security/"
+                            + "#reduce-the-security-risk-of-using-privileged-containers)",
+                    "CIS Docker Benchmark v1.6.0 5.5",
+                    "CWE-250: Execution with Unnecessary Privileges"),
             List.of("docker", "privileged", "services", "container-escape"),
             List.of(),
             DockerRules.SINCE);

@@ -42,7 +42,10 @@ public final class SetuidSetgidKeptRule implements SecurityRule {
                     + "[runners.docker]\n"
                     + "  cap_drop = [\"SETUID\", \"SETGID\"]\n",
             URI.create("https://docs.gitlab.com/runner/security/#usage-of-docker-executor"),
-            List.of("Usage of Docker executor", "CIS Docker Benchmark v1.6.0 5.4", "CWE-250"),
+            List.of("Security for self-managed runners: Usage of Docker executor (https://docs.gitlab.com/runner/"
+                            + "security/#usage-of-docker-executor)",
+                    "CIS Docker Benchmark v1.6.0 5.4",
+                    "CWE-250: Execution with Unnecessary Privileges"),
             List.of("docker", "capabilities", "hardening"),
             List.of(),
             DockerRules.SINCE);

@@ -40,7 +40,10 @@ public final class SocketMountRule implements SecurityRule {
                     + "[runners.docker]\n"
                     + "  volumes = [\"/cache\"]\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#use-podman-to-run-docker-commands"),
-            List.of("Usage of Docker executor", "CIS Docker Benchmark v1.6.0 5.32", "CWE-668"),
+            List.of("Security for self-managed runners: Usage of Docker executor (https://docs.gitlab.com/runner/"
+                            + "security/#usage-of-docker-executor)",
+                    "CIS Docker Benchmark v1.6.0 5.32",
+                    "CWE-668: Exposure of Resource to Wrong Sphere"),
             List.of("docker", "volumes", "socket", "container-escape"),
             List.of(),
             DockerRules.SINCE);

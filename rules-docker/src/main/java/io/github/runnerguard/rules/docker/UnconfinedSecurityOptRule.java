@@ -42,8 +42,12 @@ public final class UnconfinedSecurityOptRule implements SecurityRule {
                     + "[runners.docker]\n"
                     + "  security_opt = [\"no-new-privileges=true\"]\n",
             URI.create("https://docs.gitlab.com/runner/executors/docker/#troubleshooting-selinux-issues"),
-            List.of("Usage of Docker executor", "CIS Docker Benchmark v1.6.0 5.2", "CIS Docker Benchmark v1.6.0 5.3",
-                    "CIS Docker Benchmark v1.6.0 5.22", "CWE-693"),
+            List.of("Security for self-managed runners: Usage of Docker executor (https://docs.gitlab.com/runner/"
+                            + "security/#usage-of-docker-executor)",
+                    "CIS Docker Benchmark v1.6.0 5.2",
+                    "CIS Docker Benchmark v1.6.0 5.3",
+                    "CIS Docker Benchmark v1.6.0 5.22",
+                    "CWE-693: Protection Mechanism Failure"),
             List.of("docker", "seccomp", "apparmor", "selinux"),
             List.of(),
             DockerRules.SINCE);

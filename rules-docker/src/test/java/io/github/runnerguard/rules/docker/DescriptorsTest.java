@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.SecurityRule;
@@ -93,22 +95,33 @@ class DescriptorsTest {
     }
 
     @Test
-    void firstReferenceIsASeedHeadingOrADocumentedSection() throws IOException {
-        List<String> seedHeadings = Files.readAllLines(SharedFiles.require()
-                        .resolve("reference/security-for-self-managed-runners.md")).stream()
-                .filter(line -> line.startsWith("#"))
-                .map(line -> line.replaceFirst("^#+\\s*", "").replace(" **(FREE)**", "").trim())
-                .collect(Collectors.toList());
+    void firstReferenceIsASeedSectionOrADocumentedPage() throws IOException {
+        Map<String, String> seedHeadings = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(SharedFiles.require()
+                .resolve("reference/security-for-self-managed-runners.md"))) {
+            if (line.startsWith("#")) {
+                String heading = line.replaceFirst("^#+\\s*", "").replace(" **(FREE)**", "").trim();
+                seedHeadings.put(heading.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'),
+                        heading);
+            }
+        }
         String securityDocs = Files.readString(SharedFiles.require().resolve("reference/security-docs.md"));
+        Pattern cited = Pattern.compile(
+                "^(.+) \\(https://docs\\.gitlab\\.com/runner/([a-z0-9_/-]+)/(?:#([a-z0-9_-]+))?\\)$");
         for (SecurityRule rule : AllDockerRules.all()) {
             String first = rule.descriptor().references().get(0);
-            if (first.startsWith("docs/")) {
-                String docPath = first.substring(0, first.indexOf(':'));
-                assertTrue(securityDocs.contains("`" + docPath + "`"), () -> rule.descriptor().id()
-                        + ": security-docs.md has no section for " + docPath);
+            Matcher m = cited.matcher(first);
+            assertTrue(m.matches(), () -> rule.descriptor().id() + ": '" + first
+                    + "' does not end with the URL of a GitLab Runner page");
+            if (m.group(2).equals("security")) {
+                String heading = m.group(3) == null ? null : seedHeadings.get(m.group(3));
+                assertTrue(heading != null && m.group(1).contains(": " + heading), () -> rule.descriptor().id()
+                        + ": '" + first + "' does not name a heading of the seed document " + seedHeadings.values());
             } else {
-                assertTrue(seedHeadings.contains(first), () -> rule.descriptor().id() + ": '" + first
-                        + "' is not a heading of the seed document " + seedHeadings);
+                String page = "docs/" + m.group(2);
+                assertTrue(securityDocs.contains("`" + page + ".md`") || securityDocs.contains("`" + page
+                        + "/_index.md`"), () -> rule.descriptor().id() + ": security-docs.md quotes nothing of "
+                        + page);
             }
             for (String reference : rule.descriptor().references()) {
                 if (reference.startsWith("CIS Docker")) {

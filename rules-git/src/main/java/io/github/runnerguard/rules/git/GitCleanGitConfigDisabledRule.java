@@ -46,9 +46,12 @@ public final class GitCleanGitConfigDisabledRule implements SecurityRule {
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/"
                     + "#cleaning-git-configuration"),
-            List.of("Seed: Security risks when using GIT_STRATEGY: fetch on shared environments",
-                    "security-docs.md §2: advanced-configuration.md, Cleaning Git configuration (default true, but "
-                            + "false for the shell executor)",
+            List.of("Security for self-managed runners: Security risks when using `GIT_STRATEGY: fetch` on shared "
+                            + "environments (https://docs.gitlab.com/runner/security/"
+                            + "#security-risks-when-using-git_strategy-fetch-on-shared-environments)",
+                    "Advanced configuration: Cleaning Git configuration, clean_git_config defaults to true, but to "
+                            + "false for the shell executor (https://docs.gitlab.com/runner/configuration/"
+                            + "advanced-configuration/#cleaning-git-configuration)",
                     "CWE-459: Incomplete Cleanup"),
             List.of("git", "cleanup"),
             List.of(),

@@ -47,9 +47,12 @@ public final class GitCustomBuildDirOnSharedHostRule implements SecurityRule {
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/"
                     + "#the-runnerscustom_build_dir-section"),
-            List.of("Seed: Security risks when using GIT_STRATEGY: fetch on shared environments",
-                    "security-docs.md §2: advanced-configuration.md, [runners.custom_build_dir] (\"use caution when "
-                            + "you use it with executors that share builds_dir\")",
+            List.of("Security for self-managed runners: Security risks when using `GIT_STRATEGY: fetch` on shared "
+                            + "environments (https://docs.gitlab.com/runner/security/"
+                            + "#security-risks-when-using-git_strategy-fetch-on-shared-environments)",
+                    "Advanced configuration: The `[runners.custom_build_dir]` section, \"use caution when you use it "
+                            + "with executors that share builds_dir\" (https://docs.gitlab.com/runner/configuration/"
+                            + "advanced-configuration/#the-runnerscustom_build_dir-section)",
                     "CWE-668: Exposure of Resource to Wrong Sphere"),
             List.of("git", "isolation", "persistent-host"),
             List.of(),

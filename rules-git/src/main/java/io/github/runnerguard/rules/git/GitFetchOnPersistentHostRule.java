@@ -55,8 +55,12 @@ public final class GitFetchOnPersistentHostRule implements SecurityRule {
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/security/"
                     + "#security-risks-when-using-git_strategy-fetch-on-shared-environments"),
-            List.of("Seed: Security risks when using GIT_STRATEGY: fetch on shared environments",
-                    "executors/_index.md: shell, SSH and custom reuse the previous clone",
+            List.of("Security for self-managed runners: Security risks when using `GIT_STRATEGY: fetch` on shared "
+                            + "environments (https://docs.gitlab.com/runner/security/"
+                            + "#security-risks-when-using-git_strategy-fetch-on-shared-environments)",
+                    "Executors: Selecting the executor, the table marks shell and SSH as without a clean build environment "
+                            + "for every build and custom as conditional "
+                            + "(https://docs.gitlab.com/runner/executors/#selecting-the-executor)",
                     "CWE-668: Exposure of Resource to Wrong Sphere"),
             List.of("git", "isolation", "persistent-host"),
             List.of(),

@@ -42,9 +42,11 @@ public final class GitJobCleanupDisabledRule implements SecurityRule {
                     + "hosts.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/security/#clean-up-the-git-folder-after-each-build"),
-            List.of("Seed: Secure the runner host",
-                    "security-docs.md §1: security/_index.md, Clean up the .git folder after each build "
-                            + "(FF_ENABLE_JOB_CLEANUP on static hosts)",
+            List.of("Security for self-managed runners: Secure the runner host (https://docs.gitlab.com/runner/"
+                            + "security/#secure-the-runner-host)",
+                    "Security for self-managed runners: Clean up the `.git` folder after each build, "
+                            + "FF_ENABLE_JOB_CLEANUP on static hosts (https://docs.gitlab.com/runner/security/"
+                            + "#clean-up-the-git-folder-after-each-build)",
                     "CWE-459: Incomplete Cleanup"),
             List.of("git", "cleanup", "feature-flag", "persistent-host"),
             List.of(),

@@ -45,10 +45,11 @@ public final class GitJobTokenPersistedRule implements SecurityRule {
                     + "custom host, jobs of other projects run as the same user and can read it while it is valid.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/executors/#git-requirements-for-non-docker-executors"),
-            List.of("Seed: Security for self-managed runners (secret variables, including CI_JOB_TOKEN, can be "
-                            + "stolen)",
-                    "security-docs.md §8: executors/_index.md, FF_GIT_URLS_WITHOUT_TOKENS = false stores the last "
-                            + "CI_JOB_TOKEN in pre-installed credential helpers",
+            List.of("Security for self-managed runners: secret variables exposed to jobs, CI_JOB_TOKEN included, can "
+                            + "be stolen (https://docs.gitlab.com/runner/security/)",
+                    "Executors: Git requirements for non-Docker executors, with FF_GIT_URLS_WITHOUT_TOKENS = false the "
+                            + "last CI_JOB_TOKEN is stored in pre-installed Git credential helpers "
+                            + "(https://docs.gitlab.com/runner/executors/#git-requirements-for-non-docker-executors)",
                     "CWE-522: Insufficiently Protected Credentials"),
             List.of("git", "token", "feature-flag", "persistent-host"),
             List.of(),

@@ -59,8 +59,9 @@ public final class GitSecurityFlagJobOverridableRule implements SecurityRule {
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/feature-flags/"
                     + "#enable-feature-flag-in-runner-configuration"),
-            List.of("security-docs.md §9: feature-flags.md, [runners.feature_flags] \"prevents any job from "
-                            + "overriding the feature flag values\"",
+            List.of("GitLab Runner feature flags: Enable feature flag in runner configuration, [runners.feature_flags] "
+                            + "\"prevents any job from overriding the feature flag values\" (https://docs.gitlab.com/"
+                            + "runner/configuration/feature-flags/#enable-feature-flag-in-runner-configuration)",
                     "CWE-15: External Control of System or Configuration Setting"),
             List.of("feature-flag", "configuration"),
             List.of(),

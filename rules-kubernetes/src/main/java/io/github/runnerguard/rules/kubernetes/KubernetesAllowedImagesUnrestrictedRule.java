@@ -38,8 +38,11 @@ public final class KubernetesAllowedImagesUnrestrictedRule extends KubernetesRul
                     + "  allowed_images = [\"registry.example.com/ci/" + "**\"]\n"
                     + "  allowed_services = [\"registry.example.com/ci/services/" + "**\"]",
             "#restrict-docker-images-and-services",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Restrict Docker images and "
-                            + "services (allowed_images: \"If not present all images are allowed\")",
+            List.of("Kubernetes executor: Restrict Docker images and services (https://docs.gitlab.com/runner/"
+                            + "executors/kubernetes/#restrict-docker-images-and-services)",
+                    "Kubernetes executor: Other `config.toml` settings, allowed_images \"If not present all images are "
+                            + "allowed\" (https://docs.gitlab.com/runner/executors/kubernetes/"
+                            + "#other-configtoml-settings)",
                     "CWE-829: Inclusion of Functionality from Untrusted Control Sphere"),
             List.of("kubernetes", "images", "supply-chain"));
 

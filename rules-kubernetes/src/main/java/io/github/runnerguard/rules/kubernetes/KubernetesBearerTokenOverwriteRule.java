@@ -33,9 +33,11 @@ public final class KubernetesBearerTokenOverwriteRule extends KubernetesRule {
                     [runners.kubernetes]
                       bearer_token_overwrite_allowed = false""",
             "#set-the-bearer-token-for-kubernetes-api-calls",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Set the bearer token for "
-                            + "Kubernetes API calls (KUBERNETES_BEARER_TOKEN)",
-                    "CWE-266: Incorrect Privilege Assignment", "CWE-287: Improper Authentication"),
+            List.of("Kubernetes executor: Set the bearer token for Kubernetes API calls, KUBERNETES_BEARER_TOKEN "
+                            + "(https://docs.gitlab.com/runner/executors/kubernetes/"
+                            + "#set-the-bearer-token-for-kubernetes-api-calls)",
+                    "CWE-266: Incorrect Privilege Assignment",
+                    "CWE-287: Improper Authentication"),
             List.of("kubernetes", "multi-tenancy", "overwrite", "credentials"));
 
     /** Creates the rule. */

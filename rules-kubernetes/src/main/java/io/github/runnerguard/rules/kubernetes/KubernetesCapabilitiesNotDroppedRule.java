@@ -32,10 +32,13 @@ public final class KubernetesCapabilitiesNotDroppedRule extends KubernetesRule {
                     [runners.kubernetes]
                       cap_drop = ["ALL"]""",
             "#specify-container-capabilities",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Default list of dropped "
-                            + "capabilities",
-                    "Pod Security Standards Restricted: Capabilities", "CIS Docker Benchmark 5.4",
-                    "CWE-250: Execution with Unnecessary Privileges", "kubesec CapDropAll"),
+            List.of("Kubernetes executor: Default list of dropped capabilities (https://docs.gitlab.com/runner/"
+                            + "executors/kubernetes/#default-list-of-dropped-capabilities)",
+                    "Pod Security Standards Restricted: Capabilities (https://kubernetes.io/docs/concepts/security/"
+                            + "pod-security-standards/#restricted)",
+                    "CIS Docker Benchmark v1.6.0 5.4",
+                    "CWE-250: Execution with Unnecessary Privileges",
+                    "kubesec CapDropAll"),
             List.of("kubernetes", "hardening", "capabilities", "pss-restricted"));
 
     /** Creates the rule. */

@@ -45,9 +45,13 @@ public final class KubernetesDangerousCapabilityRule extends KubernetesRule {
                       cap_add = []
                       cap_drop = ["ALL"]""",
             "#specify-container-capabilities",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Specify container capabilities",
-                    "Pod Security Standards Baseline: Capabilities", "CIS Docker Benchmark 5.4",
-                    "CWE-250: Execution with Unnecessary Privileges", "Checkov CKV_K8S_25, CKV_K8S_28",
+            List.of("Kubernetes executor: Specify container capabilities (https://docs.gitlab.com/runner/executors/"
+                            + "kubernetes/#specify-container-capabilities)",
+                    "Pod Security Standards Baseline: Capabilities (https://kubernetes.io/docs/concepts/security/"
+                            + "pod-security-standards/#baseline)",
+                    "CIS Docker Benchmark v1.6.0 5.4",
+                    "CWE-250: Execution with Unnecessary Privileges",
+                    "Checkov CKV_K8S_25, CKV_K8S_28",
                     "kubesec CapSysAdmin"),
             List.of("kubernetes", "isolation", "capabilities", "pss-baseline"));
 

@@ -38,9 +38,15 @@ public final class KubernetesHostPathRule extends KubernetesRule {
                       name = "cache"
                       mount_path = "/cache\"""",
             "#exposed-varrundockersock",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Exposed /var/run/docker.sock",
-                    "Pod Security Standards Baseline: HostPath Volumes", "CIS Docker Benchmark 5.6, 5.32",
-                    "CWE-668: Exposure of Resource to Wrong Sphere", "Checkov CKV_K8S_27", "kubesec DockerSock"),
+            List.of("Kubernetes executor: Exposed `/var/run/docker.sock` (https://docs.gitlab.com/runner/executors/"
+                            + "kubernetes/#exposed-varrundockersock)",
+                    "Pod Security Standards Baseline: HostPath Volumes (https://kubernetes.io/docs/concepts/security/"
+                            + "pod-security-standards/#baseline)",
+                    "CIS Docker Benchmark v1.6.0 5.6",
+                    "CIS Docker Benchmark v1.6.0 5.32",
+                    "CWE-668: Exposure of Resource to Wrong Sphere",
+                    "Checkov CKV_K8S_27",
+                    "kubesec DockerSock"),
             List.of("kubernetes", "isolation", "volumes", "pss-baseline"));
 
     /** Creates the rule. */

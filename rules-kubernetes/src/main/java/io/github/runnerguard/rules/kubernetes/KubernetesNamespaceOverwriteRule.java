@@ -41,9 +41,11 @@ public final class KubernetesNamespaceOverwriteRule extends KubernetesRule {
                     [runners.kubernetes]
                       namespace_overwrite_allowed = "^ci-[a-z0-9-]+$\"""",
             "#overwrite-the-kubernetes-namespace",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Overwrite the Kubernetes "
-                            + "namespace (KUBERNETES_NAMESPACE_OVERWRITE)",
-                    "CWE-625: Permissive Regular Expression", "CWE-266: Incorrect Privilege Assignment"),
+            List.of("Kubernetes executor: Overwrite the Kubernetes namespace, KUBERNETES_NAMESPACE_OVERWRITE "
+                            + "(https://docs.gitlab.com/runner/executors/kubernetes/"
+                            + "#overwrite-the-kubernetes-namespace)",
+                    "CWE-625: Permissive Regular Expression",
+                    "CWE-266: Incorrect Privilege Assignment"),
             List.of("kubernetes", "multi-tenancy", "overwrite"));
 
     /** Creates the rule. */

@@ -44,11 +44,12 @@ public final class KubernetesPodSpecPatchRule extends KubernetesRule {
                     [runners.feature_flags]
                       FF_USE_ADVANCED_POD_SPEC_CONFIGURATION = false""",
             "#overwrite-generated-pod-specifications",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Overwrite generated pod "
-                            + "specifications",
-                    "Pod Security Standards Baseline: Host Namespaces, Privileged Containers, HostPath Volumes",
-                    "kubesec HostNetwork, HostPID, HostIPC, HostUsers", "CWE-15: External Control of System or "
-                            + "Configuration Setting"),
+            List.of("Kubernetes executor: Overwrite generated pod specifications (https://docs.gitlab.com/runner/"
+                            + "executors/kubernetes/#overwrite-generated-pod-specifications)",
+                    "Pod Security Standards Baseline: Host Namespaces, Privileged Containers, HostPath Volumes "
+                            + "(https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline)",
+                    "kubesec HostNetwork, HostPID, HostIPC, HostUsers",
+                    "CWE-15: External Control of System or Configuration Setting"),
             List.of("kubernetes", "isolation", "pod-spec"));
 
     /** Creates the rule. */

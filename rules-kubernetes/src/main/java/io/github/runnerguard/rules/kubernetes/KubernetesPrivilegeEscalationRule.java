@@ -40,11 +40,15 @@ public final class KubernetesPrivilegeEscalationRule extends KubernetesRule {
                     Set it to false for every container:
                     [runners.kubernetes]
                       allow_privilege_escalation = false""",
-            "#set-a-security-policy-for-the-container",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): allow_privilege_escalation "
-                            + "\"When empty, it does not define the flag\"",
-                    "Pod Security Standards Restricted: Privilege Escalation", "CIS Docker Benchmark 5.26",
-                    "CWE-269: Improper Privilege Management", "kubesec AllowPrivilegeEscalation"),
+            "#other-configtoml-settings",
+            List.of("Kubernetes executor: Other `config.toml` settings, allow_privilege_escalation \"When empty, it "
+                            + "does not define the flag\" (https://docs.gitlab.com/runner/executors/kubernetes/"
+                            + "#other-configtoml-settings)",
+                    "Pod Security Standards Restricted: Privilege Escalation (https://kubernetes.io/docs/concepts/"
+                            + "security/pod-security-standards/#restricted)",
+                    "CIS Docker Benchmark v1.6.0 5.26",
+                    "CWE-269: Improper Privilege Management",
+                    "kubesec AllowPrivilegeEscalation"),
             List.of("kubernetes", "isolation", "pss-restricted"));
 
     /** Creates the rule. */

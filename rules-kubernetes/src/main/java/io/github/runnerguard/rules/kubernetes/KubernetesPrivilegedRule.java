@@ -40,9 +40,14 @@ public final class KubernetesPrivilegedRule extends KubernetesRule {
                       [runners.kubernetes.helper_container_security_context]
                         privileged = false""",
             "#other-configtoml-settings",
-            List.of("Security for self-managed runners: Reduce the security risk of using privileged containers",
-                    "Pod Security Standards Baseline: Privileged Containers",
-                    "CIS Docker Benchmark 5.5", "CWE-250: Execution with Unnecessary Privileges", "kubesec Privileged"),
+            List.of("Security for self-managed runners: Reduce the security risk of using privileged containers "
+                            + "(https://docs.gitlab.com/runner/security/"
+                            + "#reduce-the-security-risk-of-using-privileged-containers)",
+                    "Pod Security Standards Baseline: Privileged Containers (https://kubernetes.io/docs/concepts/"
+                            + "security/pod-security-standards/#baseline)",
+                    "CIS Docker Benchmark v1.6.0 5.5",
+                    "CWE-250: Execution with Unnecessary Privileges",
+                    "kubesec Privileged"),
             List.of("kubernetes", "isolation", "privileged", "pss-baseline"));
 
     /** Creates the rule. */

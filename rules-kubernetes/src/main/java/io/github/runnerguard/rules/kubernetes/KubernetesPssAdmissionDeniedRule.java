@@ -37,9 +37,13 @@ public final class KubernetesPssAdmissionDeniedRule extends KubernetesRule {
                       allow_privilege_escalation = false
                       cap_drop = ["ALL"]""",
             "#set-a-security-policy-for-the-pod",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Specify container capabilities "
-                            + "(\"PodSecurity rules in the cluster take precedence\")",
-                    "Kubernetes Pod Security Admission", "Kubernetes Pod Security Standards"),
+            List.of("Kubernetes executor: Specify container capabilities, PodSecurity rules in the cluster take "
+                            + "precedence (https://docs.gitlab.com/runner/executors/kubernetes/"
+                            + "#specify-container-capabilities)",
+                    "Kubernetes Pod Security Admission (https://kubernetes.io/docs/concepts/security/"
+                            + "pod-security-admission/)",
+                    "Kubernetes Pod Security Standards (https://kubernetes.io/docs/concepts/security/"
+                            + "pod-security-standards/)"),
             List.of("kubernetes", "pss", "admission"));
 
     /** Creates the rule. */

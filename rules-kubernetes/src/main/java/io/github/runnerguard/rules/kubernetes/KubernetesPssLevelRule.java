@@ -41,10 +41,13 @@ public final class KubernetesPssLevelRule extends KubernetesRule {
                         [runners.kubernetes.pod_security_context.seccomp_profile]
                           type = "RuntimeDefault\"""",
             "#set-a-security-policy-for-the-pod",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Set a security policy for the "
-                            + "pod; Specify container capabilities (\"PodSecurity rules in the cluster take "
-                            + "precedence\")",
-                    "Kubernetes Pod Security Standards (Baseline and Restricted profiles)"),
+            List.of("Kubernetes executor: Set a security policy for the pod (https://docs.gitlab.com/runner/executors/"
+                            + "kubernetes/#set-a-security-policy-for-the-pod)",
+                    "Kubernetes executor: Specify container capabilities, PodSecurity rules in the cluster take "
+                            + "precedence (https://docs.gitlab.com/runner/executors/kubernetes/"
+                            + "#specify-container-capabilities)",
+                    "Kubernetes Pod Security Standards: Baseline and Restricted profiles (https://kubernetes.io/docs/"
+                            + "concepts/security/pod-security-standards/#profile-details)"),
             List.of("kubernetes", "pss"));
 
     /** Creates the rule. */

@@ -35,9 +35,11 @@ public final class KubernetesPullPolicyIfNotPresentRule extends KubernetesRule {
                       pull_policy = ["always"]
                       allowed_pull_policies = ["always"]""",
             "#set-a-pull-policy",
-            List.of("Security for self-managed runners: Usage of private Docker images with if-not-present pull "
-                            + "policy",
-                    "kube-score container-image-pull-policy", "CIS Docker Benchmark 5.28",
+            List.of("Security for self-managed runners: Usage of private Docker images with `if-not-present` pull "
+                            + "policy (https://docs.gitlab.com/runner/security/"
+                            + "#usage-of-private-docker-images-with-if-not-present-pull-policy)",
+                    "kube-score container-image-pull-policy",
+                    "CIS Docker Benchmark v1.6.0 5.28",
                     "CWE-284: Improper Access Control"),
             List.of("kubernetes", "multi-tenancy", "images"));
 

@@ -41,10 +41,12 @@ public final class KubernetesRunsAsRootRule extends KubernetesRule {
                       run_as_non_root = true
                       run_as_user = 1000""",
             "#configure-container-user-and-group",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Configure container user and "
-                            + "group",
-                    "Pod Security Standards Restricted: Running as Non-root, Running as Non-root user",
-                    "CIS Docker Benchmark 4.1", "CWE-250: Execution with Unnecessary Privileges",
+            List.of("Kubernetes executor: Configure container user and group (https://docs.gitlab.com/runner/executors/"
+                            + "kubernetes/#configure-container-user-and-group)",
+                    "Pod Security Standards Restricted: Running as Non-root, Running as Non-root user "
+                            + "(https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted)",
+                    "CIS Docker Benchmark v1.6.0 4.1",
+                    "CWE-250: Execution with Unnecessary Privileges",
                     "kubesec RunAsNonRoot, RunAsUser"),
             List.of("kubernetes", "hardening", "user", "pss-restricted"));
 

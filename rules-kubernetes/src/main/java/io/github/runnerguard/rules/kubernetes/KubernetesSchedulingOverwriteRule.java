@@ -43,8 +43,10 @@ public final class KubernetesSchedulingOverwriteRule extends KubernetesRule {
                     [runners.kubernetes]
                       node_selector_overwrite_allowed = "^kubernetes\\\\.io/arch=(amd64|arm64)$\"""",
             "#overwrite-pod-tolerations",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Overwrite pod tolerations, "
-                            + "Overwrite the node selector",
+            List.of("Kubernetes executor: Overwrite pod tolerations (https://docs.gitlab.com/runner/executors/"
+                            + "kubernetes/#overwrite-pod-tolerations)",
+                    "Kubernetes executor: Overwrite the node selector (https://docs.gitlab.com/runner/executors/"
+                            + "kubernetes/#overwrite-the-node-selector)",
                     "CWE-625: Permissive Regular Expression"),
             List.of("kubernetes", "multi-tenancy", "overwrite", "scheduling"));
 

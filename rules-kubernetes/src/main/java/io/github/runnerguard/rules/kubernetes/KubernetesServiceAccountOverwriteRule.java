@@ -36,9 +36,11 @@ public final class KubernetesServiceAccountOverwriteRule extends KubernetesRule 
                     [runners.kubernetes]
                       service_account_overwrite_allowed = "^ci-job-(build|test)$\"""",
             "#overwrite-the-kubernetes-default-service-account",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Overwrite the Kubernetes default "
-                            + "service account (KUBERNETES_SERVICE_ACCOUNT_OVERWRITE)",
-                    "CWE-625: Permissive Regular Expression", "CWE-266: Incorrect Privilege Assignment",
+            List.of("Kubernetes executor: Overwrite the Kubernetes default service account, "
+                            + "KUBERNETES_SERVICE_ACCOUNT_OVERWRITE (https://docs.gitlab.com/runner/executors/"
+                            + "kubernetes/#overwrite-the-kubernetes-default-service-account)",
+                    "CWE-625: Permissive Regular Expression",
+                    "CWE-266: Incorrect Privilege Assignment",
                     "kubesec ServiceAccountName"),
             List.of("kubernetes", "multi-tenancy", "overwrite", "credentials"));
 

@@ -32,8 +32,10 @@ public final class KubernetesServiceAccountTokenAutomountRule extends Kubernetes
                     [runners.kubernetes]
                       automount_service_account_token = false""",
             "#other-configtoml-settings",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): automount_service_account_token",
-                    "CIS Kubernetes Benchmark 5.1.6", "CWE-522: Insufficiently Protected Credentials",
+            List.of("Kubernetes executor: Other `config.toml` settings, automount_service_account_token "
+                            + "(https://docs.gitlab.com/runner/executors/kubernetes/#other-configtoml-settings)",
+                    "CIS Kubernetes Benchmark 5.1.6",
+                    "CWE-522: Insufficiently Protected Credentials",
                     "kubesec AutomountServiceAccountToken"),
             List.of("kubernetes", "credentials"));
 

@@ -34,9 +34,14 @@ public final class KubernetesUnconfinedProfileRule extends KubernetesRule {
                     [runners.kubernetes.pod_security_context.app_armor_profile]
                       type = "RuntimeDefault\"""",
             "#set-seccomp-and-apparmor-profiles",
-            List.of("GitLab Runner docs, Kubernetes executor (security-docs.md §4): Set seccomp and AppArmor profiles",
-                    "Pod Security Standards Baseline: Seccomp, AppArmor", "CIS Docker Benchmark 5.1, 5.21",
-                    "CWE-693: Protection Mechanism Failure", "kubesec SeccompUnconfined, ApparmorUnconfined"),
+            List.of("Kubernetes executor: Set seccomp and AppArmor profiles (https://docs.gitlab.com/runner/executors/"
+                            + "kubernetes/#set-seccomp-and-apparmor-profiles)",
+                    "Pod Security Standards Baseline: Seccomp, AppArmor (https://kubernetes.io/docs/concepts/security/"
+                            + "pod-security-standards/#baseline)",
+                    "CIS Docker Benchmark v1.6.0 5.2",
+                    "CIS Docker Benchmark v1.6.0 5.22",
+                    "CWE-693: Protection Mechanism Failure",
+                    "kubesec SeccompUnconfined, ApparmorUnconfined"),
             List.of("kubernetes", "isolation", "seccomp", "apparmor", "pss-baseline"));
 
     /** Creates the rule. */

@@ -45,9 +45,10 @@ public final class ShellExecutorRule implements SecurityRule {
                     + "it only for trusted builds.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/security/#usage-of-shell-executor"),
-            List.of("Seed: Usage of Shell executor",
-                    "security-docs.md §8: shell.md Security (\"Generally it's unsafe to run jobs with shell "
-                            + "executors\")",
+            List.of("Security for self-managed runners: Usage of Shell executor (https://docs.gitlab.com/runner/"
+                            + "security/#usage-of-shell-executor)",
+                    "Shell executor: Security, \"Generally it's unsafe to run jobs with shell executors\" "
+                            + "(https://docs.gitlab.com/runner/executors/shell/#security)",
                     "CWE-653: Improper Isolation or Compartmentalization"),
             List.of("shell", "isolation", "executor"),
             List.of(),

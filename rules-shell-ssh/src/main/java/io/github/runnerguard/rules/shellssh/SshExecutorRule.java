@@ -39,9 +39,12 @@ public final class SshExecutorRule implements SecurityRule {
                     + "left there. GitLab keeps the executor in maintenance mode and advises another executor.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/executors/ssh/"),
-            List.of("Seed: Security for self-managed runners (non-ephemeral runners used for multiple projects)",
-                    "security-docs.md §5: ssh.md (\"it's generally better to use a different executor type\"); "
-                            + "executors/_index.md: SSH has no clean build environment for every build",
+            List.of("Security for self-managed runners: the risk is more acute for non-ephemeral runners used for "
+                            + "multiple projects (https://docs.gitlab.com/runner/security/)",
+                    "SSH executor: introduction, \"it's generally better to use a different executor type\" "
+                            + "(https://docs.gitlab.com/runner/executors/ssh/)",
+                    "Executors: Selecting the executor, SSH has no clean build environment for every build "
+                            + "(https://docs.gitlab.com/runner/executors/#selecting-the-executor)",
                     "CWE-653: Improper Isolation or Compartmentalization"),
             List.of("ssh", "isolation", "executor"),
             List.of(),

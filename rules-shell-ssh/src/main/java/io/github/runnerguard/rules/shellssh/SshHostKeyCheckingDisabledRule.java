@@ -46,8 +46,11 @@ public final class SshHostKeyCheckingDisabledRule implements SecurityRule {
                     + "password, if one is set) and can return forged results.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/executors/ssh/#configure-strict-host-key-checking"),
-            List.of("Seed: Usage of SSH executor",
-                    "security-docs.md §5: ssh.md, Configure strict host key checking (default on; true disables it)",
+            List.of("Security for self-managed runners: Usage of SSH executor (https://docs.gitlab.com/runner/security/"
+                            + "#usage-of-ssh-executor)",
+                    "SSH executor: Configure strict host key checking, on by default, disable_strict_host_key_checking "
+                            + "= true turns it off (https://docs.gitlab.com/runner/executors/ssh/"
+                            + "#configure-strict-host-key-checking)",
                     "CWE-322: Key Exchange without Entity Authentication"),
             List.of("ssh", "transport"),
             List.of(),

@@ -43,8 +43,10 @@ public final class SshPasswordAuthRule implements SecurityRule {
                     + "the file can log in to the build host (or VM) as the job user.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/#the-runnersssh-section"),
-            List.of("security-docs.md §5: ssh.md, authentication with password and/or identity_file",
-                    "config-schema.md §4: [runners.ssh] password is not masked",
+            List.of("SSH executor: Use the SSH executor, authentication with password and/or identity_file "
+                            + "(https://docs.gitlab.com/runner/executors/ssh/#use-the-ssh-executor)",
+                    "gitlab-runner 19.4.0 common/config.go: Config.Masked() does not mask [runners.ssh] password "
+                            + "(https://gitlab.com/gitlab-org/gitlab-runner/-/blob/main/common/config.go)",
                     "CWE-256: Plaintext Storage of a Password"),
             List.of("ssh", "secret"),
             List.of(),

@@ -43,8 +43,10 @@ public final class SshRootLoginRule implements SecurityRule {
                     + "runs in later jobs of other projects, and read every credential on the host.",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/executors/ssh/#use-the-ssh-executor"),
-            List.of("Seed: Secure the runner host",
-                    "security-docs.md §5: ssh.md (the example logs in as root)",
+            List.of("Security for self-managed runners: Secure the runner host (https://docs.gitlab.com/runner/"
+                            + "security/#secure-the-runner-host)",
+                    "SSH executor: Use the SSH executor, the example logs in as root (https://docs.gitlab.com/runner/"
+                            + "executors/ssh/#use-the-ssh-executor)",
                     "CWE-250: Execution with Unnecessary Privileges"),
             List.of("ssh", "privilege"),
             List.of(),

@@ -60,9 +60,11 @@ public final class VmAllowedImagesUnrestrictedRule implements SecurityRule {
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/"
                     + "#overriding-the-base-vm-image"),
-            List.of("security-docs.md §2: advanced-configuration.md, Overriding the base VM image (allowed_images "
-                            + "are regular expressions; [\".*\"] allows any VM image)",
-                    "Seed: Usage of Parallels executor",
+            List.of("Advanced configuration: Overriding the base VM image, allowed_images are regular expressions, "
+                            + "[\".*\"] allows any VM image (https://docs.gitlab.com/runner/configuration/"
+                            + "advanced-configuration/#overriding-the-base-vm-image)",
+                    "Security for self-managed runners: Usage of Parallels executor (https://docs.gitlab.com/runner/"
+                            + "security/#usage-of-parallels-executor)",
                     "CWE-829: Inclusion of Functionality from Untrusted Control Sphere"),
             List.of("vm", "parallels", "virtualbox", "images"),
             List.of(),

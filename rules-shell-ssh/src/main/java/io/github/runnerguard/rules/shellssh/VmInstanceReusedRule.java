@@ -53,10 +53,14 @@ public final class VmInstanceReusedRule implements SecurityRule {
                     + "trusted as there is little isolation between them\".",
             REMEDIATION,
             URI.create("https://docs.gitlab.com/runner/executors/instance/"),
-            List.of("Seed: Security for self-managed runners (non-ephemeral runners used for multiple projects)",
-                    "security-docs.md §7: instance.md (little isolation with capacity > 1 or unlimited use count); "
-                            + "docker_autoscaler.md (capacity and use count 1 give each job a secure ephemeral "
-                            + "instance)",
+            List.of("Security for self-managed runners: the risk is more acute for non-ephemeral runners used for "
+                            + "multiple projects (https://docs.gitlab.com/runner/security/)",
+                    "Instance executor: Five jobs per instance with unlimited uses, little isolation with a capacity "
+                            + "above 1 or an unlimited use count (https://docs.gitlab.com/runner/executors/instance/"
+                            + "#five-jobs-per-instance-with-unlimited-uses)",
+                    "Docker Autoscaler executor: Example: AWS autoscaling for 1 job per instance, capacity and use "
+                            + "count 1 give each job a secure ephemeral instance (https://docs.gitlab.com/runner/"
+                            + "executors/docker_autoscaler/#example-aws-autoscaling-for-1-job-per-instance)",
                     "CWE-653: Improper Isolation or Compartmentalization"),
             List.of("vm", "instance", "isolation", "autoscaler"),
             List.of(),

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -61,7 +63,7 @@ class ShellSshRulesTest {
             assertEquals(shared, d.defaultSeverity(), d.id());
             assertEquals("docs.gitlab.com", d.helpUri().getHost(), d.id());
             String first = d.references().get(0);
-            assertTrue(first.startsWith("Seed: ") || first.startsWith("security-docs.md"), d.id() + ": " + first);
+            assertTrue(first.contains("(https://docs.gitlab.com/runner/"), d.id() + ": " + first);
             assertTrue(d.references().stream().anyMatch(r -> r.startsWith("CWE-")), d.id());
             assertEquals("0.1.0", d.since());
             assertEquals(List.of(), d.aliases());
@@ -69,16 +71,22 @@ class ShellSshRulesTest {
     }
 
     @Test
-    void seedReferencesNameRealSeedHeadings() throws IOException {
-        Set<String> headings = Files.readAllLines(SharedFiles.reference("security-for-self-managed-runners.md"))
+    void securityPageAnchorsAreSeedHeadings() throws IOException {
+        Set<String> anchors = Files.readAllLines(SharedFiles.reference("security-for-self-managed-runners.md"))
                 .stream().filter(l -> l.startsWith("#"))
-                .map(l -> l.replaceFirst("^#+\\s*", "").replace("**(FREE)**", "").replace("`", "").strip())
+                .map(l -> l.replaceFirst("^#+\\s*", "").replace("**(FREE)**", "").strip())
+                .map(h -> h.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
                 .collect(Collectors.toSet());
+        String page = "https://docs.gitlab.com/runner/security/#";
         for (SecurityRule rule : RULES) {
-            for (String reference : rule.descriptor().references()) {
-                if (reference.startsWith("Seed: ")) {
-                    String heading = reference.substring(6).replaceFirst("\\s*\\(.*\\)$", "");
-                    assertTrue(headings.contains(heading), rule.descriptor().id() + ": " + heading);
+            List<String> cited = new ArrayList<>(rule.descriptor().references());
+            cited.add(rule.descriptor().helpUri().toString());
+            for (String reference : cited) {
+                int at = reference.indexOf(page);
+                if (at >= 0) {
+                    String anchor = reference.substring(at + page.length()).replaceFirst("\\)$", "");
+                    assertTrue(anchors.contains(anchor), rule.descriptor().id() + ": #" + anchor
+                            + " is not a heading of the seed document " + anchors);
                 }
             }
         }
