@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 public record Value<T>(@Nullable T value, @Nullable Position position) {
 
     private static final Value<?> ABSENT = new Value<>(null, null);
+    private static final Value<Boolean> DEFAULT_TRUE = new Value<>(true, null);
+    private static final Value<Boolean> DEFAULT_FALSE = new Value<>(false, null);
 
     /** Makes a list or map value an unmodifiable copy (maps keep their order), so a value never changes. */
     @SuppressWarnings("unchecked")
@@ -39,8 +41,15 @@ public record Value<T>(@Nullable T value, @Nullable Position position) {
     }
 
     /** A value that is not in the file: gitlab-runner's default {@code value}. */
+    @SuppressWarnings("unchecked")
     public static <T> Value<T> defaulted(@Nullable T value) {
-        return value == null ? absent() : new Value<>(value, null);
+        if (value == null) {
+            return absent();
+        }
+        if (value instanceof Boolean b) {
+            return (Value<T>) (b ? DEFAULT_TRUE : DEFAULT_FALSE);
+        }
+        return new Value<>(value, null);
     }
 
     /** A value that is neither in the file nor defaulted by gitlab-runner. */

@@ -31,10 +31,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class Fields {
 
-    /** Reads a sub-table (or an absent one, {@code table} null) into a record. */
+    /** Reads a sub-table into a record: a table of the file, or an empty one standing for an absent table. */
     @FunctionalInterface
     interface TableReader<R> {
-        R read(@Nullable ConfigTable table, String path, Scope scope);
+        R read(ConfigTable table, boolean present, Scope scope);
     }
 
     private static final double MAX_EXACT_DOUBLE = 0x1p53;
@@ -44,28 +44,16 @@ final class Fields {
 
     // ---------------------------------------------------------------------------------------------------- tables
 
-    /** An empty table at {@code path}, standing for a table the file does not have. */
-    static ConfigTable emptyTable(String path) {
-        return new ConfigTable(path, null, List.of());
-    }
-
-    /** The path of key {@code key} of {@code parent}. */
-    static String childPath(ConfigTable parent, String key) {
-        return parent.path().isEmpty() ? key : parent.path() + "." + key;
-    }
-
-    /** The position of a table, null for an absent one. */
-    static @Nullable Position position(@Nullable ConfigTable table) {
-        return table == null ? null : table.position();
-    }
-
-    /** The sub-table {@code key} of {@code parent} read by {@code reader}; a missing or mistyped one is absent. */
+    /**
+     * The sub-table {@code key} of {@code parent} read by {@code reader}; a missing or mistyped one is read as an
+     * empty table ({@link ConfigTable#emptyChild}), absent.
+     */
     static <R> R table(ConfigTable parent, String key, Scope scope, TableReader<R> reader) {
         ConfigTable table = boundTable(parent, key);
         if (table != null) {
-            return reader.read(table, table.path(), scope);
+            return reader.read(table, true, scope);
         }
-        return reader.read(null, childPath(parent, key), scope);
+        return reader.read(ConfigTable.emptyChild(parent, key), false, scope);
     }
 
     /**
@@ -76,9 +64,9 @@ final class Fields {
         List<ConfigTable> tables = tableList(parent, key);
         List<R> records = new ArrayList<>(tables.size());
         for (ConfigTable table : tables) {
-            records.add(reader.read(table, table.path(), scope));
+            records.add(reader.read(table, true, scope));
         }
-        return Collections.unmodifiableList(records);
+        return List.copyOf(records);
     }
 
     /** The tables of the array of tables {@code key}; empty when it is absent or not an array. */
@@ -249,7 +237,7 @@ final class Fields {
                 }
             }
         }
-        return Collections.unmodifiableList(values);
+        return List.copyOf(values);
     }
 
     private static <T> Value<Map<String, T>> map(ConfigTable table, String key,

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import io.github.runnerguard.config.*;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads bound raw tables into the typed model: one method per record, each key read once through
@@ -18,6 +17,126 @@ import org.jspecify.annotations.Nullable;
  */
 final class SectionReaders {
 
+    // gitlab-runner's defaults that do not depend on the table: one shared value each.
+    private static final Value<Long> GLOBAL_SETTINGS_CONCURRENT = Value.defaulted(1L);
+    private static final Value<Long> GLOBAL_SETTINGS_CHECK_INTERVAL = Value.defaulted(3L);
+    private static final Value<Duration> GLOBAL_SETTINGS_CONNECTION_MAX_AGE = Value.defaulted(Duration.ofMinutes(15));
+    private static final Value<Long> GLOBAL_SETTINGS_SHUTDOWN_TIMEOUT = Value.defaulted(30L);
+    private static final Value<Long> SESSION_SERVER_SESSION_TIMEOUT = Value.defaulted(1800L);
+    private static final Value<Boolean> DOCKER_MACHINE_SHUTDOWN_DRAIN_ENABLED = Value.defaulted(false);
+    private static final Value<Long> DOCKER_MACHINE_SHUTDOWN_DRAIN_CONCURRENCY = Value.defaulted(3L);
+    private static final Value<Long> DOCKER_MACHINE_SHUTDOWN_DRAIN_MAX_RETRIES = Value.defaulted(3L);
+    private static final Value<Duration> DOCKER_MACHINE_SHUTDOWN_DRAIN_RETRY_BACKOFF =
+            Value.defaulted(Duration.ofSeconds(5));
+    private static final Value<Boolean> USAGE_LOGGER_ENABLED = Value.defaulted(false);
+    private static final Value<Boolean> SNOWPLOW_CONFIG_ENABLE_OIDC = Value.defaulted(false);
+    private static final Value<Long> RUNNER_LIMIT = Value.defaulted(0L);
+    private static final Value<Long> RUNNER_OUTPUT_LIMIT = Value.defaulted(4096L);
+    private static final Value<Long> RUNNER_REQUEST_CONCURRENCY = Value.defaulted(1L);
+    private static final Value<Boolean> RUNNER_STRICT_CHECK_INTERVAL = Value.defaulted(false);
+    private static final Value<Long> RUNNER_UNHEALTHY_REQUESTS_LIMIT = Value.defaulted(3L);
+    private static final Value<Duration> RUNNER_UNHEALTHY_INTERVAL = Value.defaulted(Duration.ofMinutes(60));
+    private static final Value<Long> RUNNER_JOB_STATUS_FINAL_UPDATE_RETRY_LIMIT = Value.defaulted(10L);
+    private static final Value<Boolean> RUNNER_PROXY_EXEC = Value.defaulted(false);
+    private static final Value<Boolean> RUNNER_DEBUG_TRACE_DISABLED = Value.defaulted(false);
+    private static final Value<Boolean> RUNNER_USE_SLOT_CGROUPS = Value.defaulted(false);
+    private static final Value<String> RUNNER_SLOT_CGROUP_TEMPLATE = Value.defaulted("gitlab-runner/slot-${slot}");
+    private static final Value<Boolean> BOOT_VERIFY_ENABLED = Value.defaulted(false);
+    private static final Value<Duration> BOOT_VERIFY_TIMEOUT = Value.defaulted(Duration.ofMinutes(5));
+    private static final Value<Duration> BOOT_VERIFY_ACQUIRE_MIN_BACKOFF = Value.defaulted(Duration.ofSeconds(1));
+    private static final Value<Duration> BOOT_VERIFY_ACQUIRE_MAX_BACKOFF = Value.defaulted(Duration.ofSeconds(10));
+    private static final Value<Duration> ARTIFACT_CONFIG_UPLOAD_TIMEOUT = Value.defaulted(Duration.ofHours(1));
+    private static final Value<Duration> ARTIFACT_CONFIG_RESPONSE_HEADER_TIMEOUT =
+            Value.defaulted(Duration.ofMinutes(10));
+    private static final Value<Boolean> CACHE_SETTINGS_SHARED = Value.defaulted(false);
+    private static final Value<Boolean> CACHE_S3_INSECURE = Value.defaulted(false);
+    private static final Value<Boolean> CACHE_S3_DUAL_STACK = Value.defaulted(true);
+    private static final Value<Boolean> CACHE_S3_ACCELERATE = Value.defaulted(false);
+    private static final Value<Long> CACHE_S3_ASSUME_ROLE_MAX_CONCURRENCY = Value.defaulted(5L);
+    private static final Value<Boolean> CACHE_S3_DISABLE_ASSUME_ROLE_CREDENTIALS_CACHING = Value.defaulted(false);
+    private static final Value<String> CACHE_GCS_UNIVERSE_DOMAIN = Value.defaulted("googleapis.com");
+    private static final Value<String> CACHE_AZURE_STORAGE_DOMAIN = Value.defaulted("blob.core.windows.net");
+    private static final Value<String> SSH_SETTINGS_USER = Value.defaulted("root");
+    private static final Value<String> SSH_SETTINGS_PORT = Value.defaulted("22");
+    private static final Value<Boolean> SSH_SETTINGS_DISABLE_STRICT_HOST_KEY_CHECKING = Value.defaulted(false);
+    private static final Value<Boolean> DOCKER_SETTINGS_TLS_VERIFY = Value.defaulted(false);
+    private static final Value<Long> DOCKER_SETTINGS_CPU_SHARES = Value.defaulted(0L);
+    private static final Value<Boolean> DOCKER_SETTINGS_PRIVILEGED = Value.defaulted(false);
+    private static final Value<Boolean> DOCKER_SETTINGS_DISABLE_ENTRYPOINT_OVERWRITE = Value.defaulted(false);
+    private static final Value<Boolean> DOCKER_SETTINGS_OOM_KILL_DISABLE = Value.defaulted(false);
+    private static final Value<Boolean> DOCKER_SETTINGS_DISABLE_CACHE = Value.defaulted(false);
+    private static final Value<Boolean> DOCKER_SETTINGS_VOLUME_KEEP = Value.defaulted(false);
+    private static final Value<Long> DOCKER_SETTINGS_SERVICES_LIMIT = Value.defaulted(-1L);
+    private static final Value<Long> DOCKER_SETTINGS_WAIT_FOR_SERVICES_TIMEOUT = Value.defaulted(30L);
+    private static final Value<List<String>> DOCKER_SETTINGS_PULL_POLICY = Value.defaulted(List.of("always"));
+    private static final Value<Long> DOCKER_SETTINGS_SHM_SIZE = Value.defaulted(0L);
+    private static final Value<String> DOCKER_SETTINGS_HELPER_IMAGE_FLAVOR = Value.defaulted("alpine");
+    private static final Value<Boolean> DOCKER_SETTINGS_ENABLE_IPV6 = Value.defaulted(false);
+    private static final Value<Boolean> PARALLELS_SETTINGS_DISABLE_SNAPSHOTS = Value.defaulted(false);
+    private static final Value<String> PARALLELS_SETTINGS_TIME_SERVER = Value.defaulted("time.apple.com");
+    private static final Value<Boolean> VIRTUAL_BOX_SETTINGS_DISABLE_SNAPSHOTS = Value.defaulted(false);
+    private static final Value<String> VIRTUAL_BOX_SETTINGS_START_TYPE = Value.defaulted("headless");
+    private static final Value<Long> MACHINE_SETTINGS_MAX_GROWTH_RATE = Value.defaulted(0L);
+    private static final Value<Double> MACHINE_SETTINGS_IDLE_SCALE_FACTOR = Value.defaulted(0.0);
+    private static final Value<Long> MACHINE_SETTINGS_IDLE_COUNT_MIN = Value.defaulted(1L);
+    private static final Value<Long> MACHINE_SETTINGS_MAX_BUILDS = Value.defaulted(0L);
+    private static final Value<Long> MACHINE_SETTINGS_MAX_REMOVAL_ATTEMPTS = Value.defaulted(30L);
+    private static final Value<Long> MACHINE_AUTOSCALING_IDLE_COUNT_MIN = Value.defaulted(1L);
+    private static final Value<Long> CUSTOM_SETTINGS_CONFIG_EXEC_TIMEOUT = Value.defaulted(3600L);
+    private static final Value<Long> CUSTOM_SETTINGS_PREPARE_EXEC_TIMEOUT = Value.defaulted(3600L);
+    private static final Value<Long> CUSTOM_SETTINGS_CLEANUP_EXEC_TIMEOUT = Value.defaulted(3600L);
+    private static final Value<Long> CUSTOM_SETTINGS_GRACEFUL_KILL_TIMEOUT = Value.defaulted(600L);
+    private static final Value<Long> CUSTOM_SETTINGS_FORCE_KILL_TIMEOUT = Value.defaulted(600L);
+    private static final Value<Boolean> INSTANCE_SETTINGS_USE_COMMON_BUILD_DIR = Value.defaulted(false);
+    private static final Value<Long> AUTOSCALER_SETTINGS_MAX_INSTANCES = Value.defaulted(0L);
+    private static final Value<Duration> AUTOSCALER_SETTINGS_INSTANCE_ACQUIRE_TIMEOUT =
+            Value.defaulted(Duration.ofMinutes(15));
+    private static final Value<Duration> AUTOSCALER_SETTINGS_UPDATE_INTERVAL = Value.defaulted(Duration.ofMinutes(1));
+    private static final Value<Duration> AUTOSCALER_SETTINGS_UPDATE_INTERVAL_WHEN_EXPECTING =
+            Value.defaulted(Duration.ofSeconds(2));
+    private static final Value<Duration> AUTOSCALER_SETTINGS_DELETION_RETRY_INTERVAL =
+            Value.defaulted(Duration.ofMinutes(1));
+    private static final Value<Duration> AUTOSCALER_SETTINGS_SHUTDOWN_DELETION_INTERVAL =
+            Value.defaulted(Duration.ofSeconds(10));
+    private static final Value<Long> AUTOSCALER_SETTINGS_SHUTDOWN_DELETION_RETRIES = Value.defaulted(3L);
+    private static final Value<Long> AUTOSCALER_SETTINGS_FAILURE_THRESHOLD = Value.defaulted(3L);
+    private static final Value<Boolean> AUTOSCALER_SETTINGS_LOG_INTERNAL_IP = Value.defaulted(false);
+    private static final Value<Boolean> AUTOSCALER_SETTINGS_LOG_EXTERNAL_IP = Value.defaulted(false);
+    private static final Value<Boolean> AUTOSCALER_SETTINGS_DELETE_INSTANCES_ON_SHUTDOWN = Value.defaulted(false);
+    private static final Value<Boolean> CONNECTOR_CONFIG_USE_STATIC_CREDENTIALS = Value.defaulted(false);
+    private static final Value<Boolean> CONNECTOR_CONFIG_USE_EXTERNAL_ADDR = Value.defaulted(false);
+    private static final Value<List<String>> AUTOSCALER_POLICY_PERIODS = Value.defaulted(List.of("* * * * *"));
+    private static final Value<Double> AUTOSCALER_POLICY_SCALE_FACTOR = Value.defaulted(0.0);
+    private static final Value<Boolean> STATE_STORAGE_ENABLED = Value.defaulted(false);
+    private static final Value<Boolean> STATE_STORAGE_KEEP_INSTANCE_WITH_ACQUISITIONS = Value.defaulted(false);
+    private static final Value<Boolean> VM_ISOLATION_ENABLED = Value.defaulted(false);
+    private static final Value<Boolean> KUBERNETES_SETTINGS_BEARER_TOKEN_OVERWRITE_ALLOWED = Value.defaulted(false);
+    private static final Value<Boolean> KUBERNETES_SETTINGS_NAMESPACE_PER_JOB = Value.defaulted(false);
+    private static final Value<Boolean> KUBERNETES_SETTINGS_USE_SERVICE_ACCOUNT_IMAGE_PULL_SECRETS =
+            Value.defaulted(false);
+    private static final Value<String> KUBERNETES_SETTINGS_HELPER_IMAGE_FLAVOR = Value.defaulted("alpine");
+    private static final Value<Boolean> KUBERNETES_SETTINGS_HELPER_IMAGE_AUTOSET_ARCH_AND_OS = Value.defaulted(false);
+    private static final Value<Duration> KUBERNETES_SETTINGS_CLEANUP_RESOURCES_TIMEOUT =
+            Value.defaulted(Duration.ofMinutes(5));
+    private static final Value<Long> KUBERNETES_SETTINGS_POLL_INTERVAL = Value.defaulted(3L);
+    private static final Value<Long> KUBERNETES_SETTINGS_POLL_TIMEOUT = Value.defaulted(180L);
+    private static final Value<Long> KUBERNETES_SETTINGS_RETRY_LIMIT = Value.defaulted(5L);
+    private static final Value<Long> KUBERNETES_SETTINGS_RETRY_BACKOFF_MAX = Value.defaulted(2000L);
+    private static final Value<String> KUBERNETES_SETTINGS_SUSPEND_PVC_SIZE = Value.defaulted("20Gi");
+    private static final Value<Boolean> KUBERNETES_SETTINGS_PRINT_POD_WARNING_EVENTS = Value.defaulted(true);
+    private static final Value<Boolean> KUBERNETES_SETTINGS_POD_DISRUPTION_BUDGET = Value.defaulted(false);
+    private static final Value<Boolean> HOST_PATH_VOLUME_READ_ONLY = Value.defaulted(false);
+    private static final Value<Boolean> PVC_VOLUME_READ_ONLY = Value.defaulted(false);
+    private static final Value<Boolean> CONFIG_MAP_VOLUME_READ_ONLY = Value.defaulted(false);
+    private static final Value<Boolean> SECRET_VOLUME_READ_ONLY = Value.defaulted(false);
+    private static final Value<Boolean> CSI_VOLUME_READ_ONLY = Value.defaulted(false);
+    private static final Value<Boolean> NFS_VOLUME_READ_ONLY = Value.defaulted(false);
+    private static final Value<String> LIFECYCLE_HTTP_GET_SCHEME = Value.defaulted("HTTP");
+    private static final Value<String> POD_SPEC_PATCH_PATCH_TYPE = Value.defaulted("strategic");
+    private static final Value<Long> KUBERNETES_AUTOSCALER_CONFIG_MAX_PAUSE_PODS = Value.defaulted(0L);
+    private static final Value<String> KUBERNETES_AUTOSCALER_CONFIG_PAUSE_POD_IMAGE =
+            Value.defaulted("registry.k8s.io/pause:3.10");
+
     private SectionReaders() {
     }
 
@@ -26,62 +145,60 @@ final class SectionReaders {
         Value<String> listenAddress = Fields.string(t, "listen_address");
         SessionServer sessionServer = Fields.table(t, "session_server", scope, SectionReaders::sessionServer);
         Value<Map<String, String>> labels = Fields.stringMap(t, "labels");
-        Value<Long> concurrent = Defaults.or(Fields.integer(t, "concurrent"), 1L);
-        Value<Long> checkInterval = Defaults.or(Fields.integer(t, "check_interval"), 3L);
+        Value<Long> concurrent = Defaults.orShared(Fields.integer(t, "concurrent"), GLOBAL_SETTINGS_CONCURRENT);
+        Value<Long> checkInterval = Defaults.orShared(Fields.integer(t, "check_interval"),
+                GLOBAL_SETTINGS_CHECK_INTERVAL);
         Value<String> logLevel = Fields.string(t, "log_level");
         Value<String> logFormat = Fields.string(t, "log_format");
         Value<String> user = Fields.string(t, "user");
         Value<String> sentryDsn = Fields.string(t, "sentry_dsn");
-        Value<Duration> connectionMaxAge = Defaults.or(Fields.duration(t, "connection_max_age"),
-                Duration.ofMinutes(15));
+        Value<Duration> connectionMaxAge = Defaults.orShared(Fields.duration(t, "connection_max_age"),
+                GLOBAL_SETTINGS_CONNECTION_MAX_AGE);
         MachineConfig machine = Fields.table(t, "machine", scope, SectionReaders::machineConfig);
         Experimental experimental = Fields.table(t, "experimental", scope, SectionReaders::experimental);
-        Value<Long> shutdownTimeout = Defaults.or(Fields.integer(t, "shutdown_timeout"), 30L);
+        Value<Long> shutdownTimeout = Defaults.orShared(Fields.integer(t, "shutdown_timeout"),
+                GLOBAL_SETTINGS_SHUTDOWN_TIMEOUT);
         return new GlobalSettings(t, listenAddress, sessionServer, labels, concurrent, checkInterval, logLevel,
                 logFormat, user, sentryDsn, connectionMaxAge, machine, experimental, shutdownTimeout);
     }
 
-    /** Reads a {@link SessionServer}; an absent table gives an empty record at {@code absentPath}. */
-    static SessionServer sessionServer(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link SessionServer}; an absent table ({@code present} false) is an empty one. */
+    static SessionServer sessionServer(ConfigTable t, boolean present, Scope scope) {
         Value<String> listenAddress = Fields.string(t, "listen_address");
         Value<String> advertiseAddress = Defaults.or(Fields.string(t, "advertise_address"), listenAddress.value());
-        Value<Long> sessionTimeout = Defaults.or(Fields.integer(t, "session_timeout"), 1800L);
-        return new SessionServer(Fields.position(table), table != null, t, listenAddress, advertiseAddress,
-                sessionTimeout);
+        Value<Long> sessionTimeout = Defaults.orShared(Fields.integer(t, "session_timeout"),
+                SESSION_SERVER_SESSION_TIMEOUT);
+        return new SessionServer(t.position(), present, t, listenAddress, advertiseAddress, sessionTimeout);
     }
 
-    /** Reads a {@link MachineConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static MachineConfig machineConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link MachineConfig}; an absent table ({@code present} false) is an empty one. */
+    static MachineConfig machineConfig(ConfigTable t, boolean present, Scope scope) {
         DockerMachineShutdownDrain shutdownDrain = Fields.table(t, "shutdown_drain", scope,
                 SectionReaders::dockerMachineShutdownDrain);
-        return new MachineConfig(Fields.position(table), table != null, t, shutdownDrain);
+        return new MachineConfig(t.position(), present, t, shutdownDrain);
     }
 
-    /** Reads a {@link DockerMachineShutdownDrain}; an absent table gives an empty record at {@code absentPath}. */
-    static DockerMachineShutdownDrain dockerMachineShutdownDrain(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Boolean> enabled = Defaults.or(Fields.bool(t, "enabled"), false);
-        Value<Long> concurrency = Defaults.or(Fields.integer(t, "concurrency"), 3L);
-        Value<Long> maxRetries = Defaults.or(Fields.integer(t, "max_retries"), 3L);
-        Value<Duration> retryBackoff = Defaults.or(Fields.duration(t, "retry_backoff"), Duration.ofSeconds(5));
-        return new DockerMachineShutdownDrain(Fields.position(table), table != null, t, enabled, concurrency,
-                maxRetries, retryBackoff);
+    /** Reads a {@link DockerMachineShutdownDrain}; an absent table ({@code present} false) is an empty one. */
+    static DockerMachineShutdownDrain dockerMachineShutdownDrain(ConfigTable t, boolean present, Scope scope) {
+        Value<Boolean> enabled = Defaults.orShared(Fields.bool(t, "enabled"), DOCKER_MACHINE_SHUTDOWN_DRAIN_ENABLED);
+        Value<Long> concurrency = Defaults.orShared(Fields.integer(t, "concurrency"),
+                DOCKER_MACHINE_SHUTDOWN_DRAIN_CONCURRENCY);
+        Value<Long> maxRetries = Defaults.orShared(Fields.integer(t, "max_retries"),
+                DOCKER_MACHINE_SHUTDOWN_DRAIN_MAX_RETRIES);
+        Value<Duration> retryBackoff = Defaults.orShared(Fields.duration(t, "retry_backoff"),
+                DOCKER_MACHINE_SHUTDOWN_DRAIN_RETRY_BACKOFF);
+        return new DockerMachineShutdownDrain(t.position(), present, t, enabled, concurrency, maxRetries, retryBackoff);
     }
 
-    /** Reads a {@link Experimental}; an absent table gives an empty record at {@code absentPath}. */
-    static Experimental experimental(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link Experimental}; an absent table ({@code present} false) is an empty one. */
+    static Experimental experimental(ConfigTable t, boolean present, Scope scope) {
         UsageLogger usageLogger = Fields.table(t, "usage_logger", scope, SectionReaders::usageLogger);
-        return new Experimental(Fields.position(table), table != null, t, usageLogger);
+        return new Experimental(t.position(), present, t, usageLogger);
     }
 
-    /** Reads a {@link UsageLogger}; an absent table gives an empty record at {@code absentPath}. */
-    static UsageLogger usageLogger(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Boolean> enabled = Defaults.or(Fields.bool(t, "enabled"), false);
+    /** Reads a {@link UsageLogger}; an absent table ({@code present} false) is an empty one. */
+    static UsageLogger usageLogger(ConfigTable t, boolean present, Scope scope) {
+        Value<Boolean> enabled = Defaults.orShared(Fields.bool(t, "enabled"), USAGE_LOGGER_ENABLED);
         LogrotateConfig logrotate = Fields.table(t, "logrotate", scope, SectionReaders::logrotateConfig);
         SnowplowConfig snowplowBilling = Fields.table(t, "snowplow_billing", scope, SectionReaders::snowplowConfig);
         Value<String> logDir = Fields.string(t, "log_dir");
@@ -89,51 +206,51 @@ final class SectionReaders {
         Value<Duration> maxRotationAge = Fields.duration(t, "max_rotation_age");
         Value<Map<String, String>> labels = Fields.stringMap(t, "labels");
         Value<List<String>> writers = Defaults.or(Fields.strings(t, "writers"), List.of("logrotate"));
-        return new UsageLogger(Fields.position(table), table != null, t, enabled, writers, logrotate, snowplowBilling,
-                logDir, maxBackupFiles, maxRotationAge, labels);
+        return new UsageLogger(t.position(), present, t, enabled, writers, logrotate, snowplowBilling, logDir,
+                maxBackupFiles, maxRotationAge, labels);
     }
 
-    /** Reads a {@link LogrotateConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static LogrotateConfig logrotateConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link LogrotateConfig}; an absent table ({@code present} false) is an empty one. */
+    static LogrotateConfig logrotateConfig(ConfigTable t, boolean present, Scope scope) {
         Value<String> logDir = Fields.string(t, "log_dir");
         Value<Long> maxBackupFiles = Fields.integer(t, "max_backup_files");
         Value<Duration> maxRotationAge = Fields.duration(t, "max_rotation_age");
         Value<Map<String, String>> labels = Fields.stringMap(t, "labels");
-        return new LogrotateConfig(Fields.position(table), table != null, t, logDir, maxBackupFiles, maxRotationAge,
-                labels);
+        return new LogrotateConfig(t.position(), present, t, logDir, maxBackupFiles, maxRotationAge, labels);
     }
 
-    /** Reads a {@link SnowplowConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static SnowplowConfig snowplowConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link SnowplowConfig}; an absent table ({@code present} false) is an empty one. */
+    static SnowplowConfig snowplowConfig(ConfigTable t, boolean present, Scope scope) {
         Value<String> collectorUri = Fields.string(t, "collector_uri");
         Value<String> appId = Fields.string(t, "app_id");
         Value<String> category = Fields.string(t, "category");
         Value<String> realm = Fields.string(t, "realm");
         Value<String> deploymentType = Fields.string(t, "deployment_type");
         Value<Map<String, String>> metadata = Fields.stringMap(t, "metadata");
-        Value<Boolean> enableOidc = Defaults.or(Fields.bool(t, "enable_oidc"), false);
+        Value<Boolean> enableOidc = Defaults.orShared(Fields.bool(t, "enable_oidc"), SNOWPLOW_CONFIG_ENABLE_OIDC);
         Value<List<Double>> batchDeliveryDurationBuckets = Fields.floats(t, "batch_delivery_duration_buckets");
         Value<Boolean> skipOidcIfUnsupportedCloud = Fields.bool(t, "skip_oidc_if_unsupported_cloud");
         Value<Boolean> skipRunnerSystemFailure = Fields.bool(t, "skip_runner_system_failure");
-        return new SnowplowConfig(Fields.position(table), table != null, t, collectorUri, appId, category, realm,
-                deploymentType, metadata, enableOidc, batchDeliveryDurationBuckets, skipOidcIfUnsupportedCloud,
+        return new SnowplowConfig(t.position(), present, t, collectorUri, appId, category, realm, deploymentType,
+                metadata, enableOidc, batchDeliveryDurationBuckets, skipOidcIfUnsupportedCloud,
                 skipRunnerSystemFailure);
     }
 
     /** Reads the {@code [[runners]]} entry at {@code index} into {@link Runner}. */
     static Runner runner(int index, ConfigTable t, Scope scope) {
         Value<String> name = Fields.string(t, "name");
-        Value<Long> limit = Defaults.or(Fields.integer(t, "limit"), 0L);
-        Value<Long> outputLimit = Defaults.or(Fields.integer(t, "output_limit"), 4096L);
-        Value<Long> requestConcurrency = Defaults.or(Fields.integer(t, "request_concurrency"), 1L);
-        Value<Boolean> strictCheckInterval = Defaults.or(Fields.bool(t, "strict_check_interval"), false);
-        Value<Long> unhealthyRequestsLimit = Defaults.or(Fields.integer(t, "unhealthy_requests_limit"), 3L);
-        Value<Duration> unhealthyInterval = Defaults.or(Fields.duration(t, "unhealthy_interval"),
-                Duration.ofMinutes(60));
-        Value<Long> jobStatusFinalUpdateRetryLimit = Defaults.or(Fields.integer(t,
-                "job_status_final_update_retry_limit"), 10L);
+        Value<Long> limit = Defaults.orShared(Fields.integer(t, "limit"), RUNNER_LIMIT);
+        Value<Long> outputLimit = Defaults.orShared(Fields.integer(t, "output_limit"), RUNNER_OUTPUT_LIMIT);
+        Value<Long> requestConcurrency = Defaults.orShared(Fields.integer(t, "request_concurrency"),
+                RUNNER_REQUEST_CONCURRENCY);
+        Value<Boolean> strictCheckInterval = Defaults.orShared(Fields.bool(t, "strict_check_interval"),
+                RUNNER_STRICT_CHECK_INTERVAL);
+        Value<Long> unhealthyRequestsLimit = Defaults.orShared(Fields.integer(t, "unhealthy_requests_limit"),
+                RUNNER_UNHEALTHY_REQUESTS_LIMIT);
+        Value<Duration> unhealthyInterval = Defaults.orShared(Fields.duration(t, "unhealthy_interval"),
+                RUNNER_UNHEALTHY_INTERVAL);
+        Value<Long> jobStatusFinalUpdateRetryLimit = Defaults.orShared(Fields.integer(t,
+                "job_status_final_update_retry_limit"), RUNNER_JOB_STATUS_FINAL_UPDATE_RETRY_LIMIT);
         RunnerExperimental experimental = Fields.table(t, "experimental", scope, SectionReaders::runnerExperimental);
         Value<String> url = Fields.string(t, "url");
         Value<Long> id = Fields.integer(t, "id");
@@ -149,14 +266,15 @@ final class SectionReaders {
         Value<String> cacheDir = Fields.string(t, "cache_dir");
         Value<String> cloneUrl = Fields.string(t, "clone_url");
         Value<List<String>> environment = Fields.strings(t, "environment");
-        Value<Boolean> proxyExec = Defaults.or(Fields.bool(t, "proxy_exec"), false);
+        Value<Boolean> proxyExec = Defaults.orShared(Fields.bool(t, "proxy_exec"), RUNNER_PROXY_EXEC);
         Value<String> preGetSourcesScript = Fields.string(t, "pre_get_sources_script");
         Value<String> postGetSourcesScript = Fields.string(t, "post_get_sources_script");
         Value<String> preBuildScript = Fields.string(t, "pre_build_script");
         Value<String> postBuildScript = Fields.string(t, "post_build_script");
         Value<Duration> prepareTimeout = Fields.duration(t, "prepare_timeout");
         Value<Duration> getSourcesTimeout = Fields.duration(t, "get_sources_timeout");
-        Value<Boolean> debugTraceDisabled = Defaults.or(Fields.bool(t, "debug_trace_disabled"), false);
+        Value<Boolean> debugTraceDisabled = Defaults.orShared(Fields.bool(t, "debug_trace_disabled"),
+                RUNNER_DEBUG_TRACE_DISABLED);
         Value<Boolean> safeDirectoryCheckout = Fields.bool(t, "safe_directory_checkout");
         Value<Boolean> cleanGitConfig = Defaults.or(Fields.bool(t, "clean_git_config"), Defaults.cleanGitConfig(scope));
         Value<String> shell = Fields.string(t, "shell");
@@ -166,9 +284,9 @@ final class SectionReaders {
         ArtifactConfig artifact = Fields.table(t, "artifact", scope, SectionReaders::artifactConfig);
         Value<Map<String, Boolean>> featureFlags = Fields.boolMap(t, "feature_flags");
         Monitoring monitoring = Fields.table(t, "monitoring", scope, SectionReaders::monitoring);
-        Value<Boolean> useSlotCgroups = Defaults.or(Fields.bool(t, "use_slot_cgroups"), false);
-        Value<String> slotCgroupTemplate = Defaults.or(Fields.string(t, "slot_cgroup_template"),
-                "gitlab-runner/slot-${slot}");
+        Value<Boolean> useSlotCgroups = Defaults.orShared(Fields.bool(t, "use_slot_cgroups"), RUNNER_USE_SLOT_CGROUPS);
+        Value<String> slotCgroupTemplate = Defaults.orShared(Fields.string(t, "slot_cgroup_template"),
+                RUNNER_SLOT_CGROUP_TEMPLATE);
         InstanceSettings instance = Fields.table(t, "instance", scope, SectionReaders::instanceSettings);
         SshSettings ssh = Fields.table(t, "ssh", scope, SectionReaders::sshSettings);
         DockerSettings docker = Fields.table(t, "docker", scope, SectionReaders::dockerSettings);
@@ -189,164 +307,147 @@ final class SectionReaders {
                 custom, autoscaler, stepRunnerImage);
     }
 
-    /** Reads a {@link RunnerExperimental}; an absent table gives an empty record at {@code absentPath}. */
-    static RunnerExperimental runnerExperimental(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link RunnerExperimental}; an absent table ({@code present} false) is an empty one. */
+    static RunnerExperimental runnerExperimental(ConfigTable t, boolean present, Scope scope) {
         BootVerify bootVerify = Fields.table(t, "boot_verify", scope, SectionReaders::bootVerify);
-        return new RunnerExperimental(Fields.position(table), table != null, t, bootVerify);
+        return new RunnerExperimental(t.position(), present, t, bootVerify);
     }
 
-    /** Reads a {@link BootVerify}; an absent table gives an empty record at {@code absentPath}. */
-    static BootVerify bootVerify(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Boolean> enabled = Defaults.or(Fields.bool(t, "enabled"), false);
-        Value<Duration> timeout = Defaults.or(Fields.duration(t, "timeout"), Duration.ofMinutes(5));
-        Value<Duration> acquireMinBackoff = Defaults.or(Fields.duration(t, "acquire_min_backoff"),
-                Duration.ofSeconds(1));
-        Value<Duration> acquireMaxBackoff = Defaults.or(Fields.duration(t, "acquire_max_backoff"),
-                Duration.ofSeconds(10));
-        return new BootVerify(Fields.position(table), table != null, t, enabled, timeout, acquireMinBackoff,
-                acquireMaxBackoff);
+    /** Reads a {@link BootVerify}; an absent table ({@code present} false) is an empty one. */
+    static BootVerify bootVerify(ConfigTable t, boolean present, Scope scope) {
+        Value<Boolean> enabled = Defaults.orShared(Fields.bool(t, "enabled"), BOOT_VERIFY_ENABLED);
+        Value<Duration> timeout = Defaults.orShared(Fields.duration(t, "timeout"), BOOT_VERIFY_TIMEOUT);
+        Value<Duration> acquireMinBackoff = Defaults.orShared(Fields.duration(t, "acquire_min_backoff"),
+                BOOT_VERIFY_ACQUIRE_MIN_BACKOFF);
+        Value<Duration> acquireMaxBackoff = Defaults.orShared(Fields.duration(t, "acquire_max_backoff"),
+                BOOT_VERIFY_ACQUIRE_MAX_BACKOFF);
+        return new BootVerify(t.position(), present, t, enabled, timeout, acquireMinBackoff, acquireMaxBackoff);
     }
 
-    /** Reads a {@link CustomBuildDir}; an absent table gives an empty record at {@code absentPath}. */
-    static CustomBuildDir customBuildDir(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link CustomBuildDir}; an absent table ({@code present} false) is an empty one. */
+    static CustomBuildDir customBuildDir(ConfigTable t, boolean present, Scope scope) {
         Value<Boolean> enabled = Defaults.or(Fields.bool(t, "enabled"), Defaults.customBuildDirEnabled(scope));
-        return new CustomBuildDir(Fields.position(table), table != null, t, enabled);
+        return new CustomBuildDir(t.position(), present, t, enabled);
     }
 
-    /** Reads a {@link ArtifactConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static ArtifactConfig artifactConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Duration> uploadTimeout = Defaults.or(Fields.duration(t, "upload_timeout"), Duration.ofHours(1));
-        Value<Duration> responseHeaderTimeout = Defaults.or(Fields.duration(t, "response_header_timeout"),
-                Duration.ofMinutes(10));
-        return new ArtifactConfig(Fields.position(table), table != null, t, uploadTimeout, responseHeaderTimeout);
+    /** Reads a {@link ArtifactConfig}; an absent table ({@code present} false) is an empty one. */
+    static ArtifactConfig artifactConfig(ConfigTable t, boolean present, Scope scope) {
+        Value<Duration> uploadTimeout = Defaults.orShared(Fields.duration(t, "upload_timeout"),
+                ARTIFACT_CONFIG_UPLOAD_TIMEOUT);
+        Value<Duration> responseHeaderTimeout = Defaults.orShared(Fields.duration(t, "response_header_timeout"),
+                ARTIFACT_CONFIG_RESPONSE_HEADER_TIMEOUT);
+        return new ArtifactConfig(t.position(), present, t, uploadTimeout, responseHeaderTimeout);
     }
 
-    /** Reads a {@link RefereesConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static RefereesConfig refereesConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link RefereesConfig}; an absent table ({@code present} false) is an empty one. */
+    static RefereesConfig refereesConfig(ConfigTable t, boolean present, Scope scope) {
         MetricsRefereeConfig metrics = Fields.table(t, "metrics", scope, SectionReaders::metricsRefereeConfig);
-        return new RefereesConfig(Fields.position(table), table != null, t, metrics);
+        return new RefereesConfig(t.position(), present, t, metrics);
     }
 
-    /** Reads a {@link MetricsRefereeConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static MetricsRefereeConfig metricsRefereeConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link MetricsRefereeConfig}; an absent table ({@code present} false) is an empty one. */
+    static MetricsRefereeConfig metricsRefereeConfig(ConfigTable t, boolean present, Scope scope) {
         Value<String> prometheusAddress = Fields.string(t, "prometheus_address");
         Value<Long> queryInterval = Fields.integer(t, "query_interval");
         Value<List<String>> queries = Fields.strings(t, "queries");
-        return new MetricsRefereeConfig(Fields.position(table), table != null, t, prometheusAddress, queryInterval,
-                queries);
+        return new MetricsRefereeConfig(t.position(), present, t, prometheusAddress, queryInterval, queries);
     }
 
-    /** Reads a {@link Monitoring}; an absent table gives an empty record at {@code absentPath}. */
-    static Monitoring monitoring(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link Monitoring}; an absent table ({@code present} false) is an empty one. */
+    static Monitoring monitoring(ConfigTable t, boolean present, Scope scope) {
         List<JobQueuingDuration> jobQueuingDurations = Fields.tables(t, "job_queuing_durations", scope,
                 SectionReaders::jobQueuingDuration);
-        return new Monitoring(Fields.position(table), table != null, t, jobQueuingDurations);
+        return new Monitoring(t.position(), present, t, jobQueuingDurations);
     }
 
-    /** Reads a {@link JobQueuingDuration}; an absent table gives an empty record at {@code absentPath}. */
-    static JobQueuingDuration jobQueuingDuration(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link JobQueuingDuration}; an absent table ({@code present} false) is an empty one. */
+    static JobQueuingDuration jobQueuingDuration(ConfigTable t, boolean present, Scope scope) {
         Value<List<String>> periods = Fields.strings(t, "periods");
         Value<String> timezone = Fields.string(t, "timezone");
         Value<Duration> threshold = Fields.duration(t, "threshold");
         Value<String> jobsRunningForProject = Fields.string(t, "jobs_running_for_project");
-        return new JobQueuingDuration(Fields.position(table), table != null, t, periods, timezone, threshold,
-                jobsRunningForProject);
+        return new JobQueuingDuration(t.position(), present, t, periods, timezone, threshold, jobsRunningForProject);
     }
 
-    /** Reads a {@link CacheSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static CacheSettings cacheSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link CacheSettings}; an absent table ({@code present} false) is an empty one. */
+    static CacheSettings cacheSettings(ConfigTable t, boolean present, Scope scope) {
         Value<String> type = Fields.string(t, "Type");
         Value<String> path = Fields.string(t, "Path");
-        Value<Boolean> shared = Defaults.or(Fields.bool(t, "Shared"), false);
+        Value<Boolean> shared = Defaults.orShared(Fields.bool(t, "Shared"), CACHE_SETTINGS_SHARED);
         Value<Long> maxUploadedArchiveSize = Fields.integer(t, "MaxUploadedArchiveSize");
         CacheS3 s3 = Fields.table(t, "s3", scope, SectionReaders::cacheS3);
         CacheGcs gcs = Fields.table(t, "gcs", scope, SectionReaders::cacheGcs);
         CacheAzure azure = Fields.table(t, "azure", scope, SectionReaders::cacheAzure);
-        return new CacheSettings(Fields.position(table), table != null, t, type, path, shared, maxUploadedArchiveSize,
-                s3, gcs, azure);
+        return new CacheSettings(t.position(), present, t, type, path, shared, maxUploadedArchiveSize, s3, gcs, azure);
     }
 
-    /** Reads a {@link CacheS3}; an absent table gives an empty record at {@code absentPath}. */
-    static CacheS3 cacheS3(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link CacheS3}; an absent table ({@code present} false) is an empty one. */
+    static CacheS3 cacheS3(ConfigTable t, boolean present, Scope scope) {
         Value<String> serverAddress = Fields.string(t, "ServerAddress");
         Value<String> accessKey = Fields.string(t, "AccessKey");
         Value<String> secretKey = Fields.string(t, "SecretKey");
         Value<String> sessionToken = Fields.string(t, "SessionToken");
         Value<String> bucketName = Fields.string(t, "BucketName");
         Value<String> bucketLocation = Fields.string(t, "BucketLocation");
-        Value<Boolean> insecure = Defaults.or(Fields.bool(t, "Insecure"), false);
+        Value<Boolean> insecure = Defaults.orShared(Fields.bool(t, "Insecure"), CACHE_S3_INSECURE);
         Value<String> authenticationType = Defaults.or(Fields.string(t, "AuthenticationType"),
                 Defaults.s3AuthenticationType(serverAddress, accessKey, secretKey));
         Value<String> serverSideEncryption = Fields.string(t, "ServerSideEncryption");
         Value<String> serverSideEncryptionKeyId = Fields.string(t, "ServerSideEncryptionKeyID");
-        Value<Boolean> dualStack = Defaults.or(Fields.bool(t, "DualStack"), true);
+        Value<Boolean> dualStack = Defaults.orShared(Fields.bool(t, "DualStack"), CACHE_S3_DUAL_STACK);
         Value<Boolean> pathStyle = Fields.bool(t, "PathStyle");
-        Value<Boolean> accelerate = Defaults.or(Fields.bool(t, "Accelerate"), false);
+        Value<Boolean> accelerate = Defaults.orShared(Fields.bool(t, "Accelerate"), CACHE_S3_ACCELERATE);
         Value<String> roleArn = Fields.string(t, "RoleARN");
         Value<String> uploadRoleArn = Fields.string(t, "UploadRoleARN");
-        Value<Long> assumeRoleMaxConcurrency = Defaults.or(Fields.integer(t, "AssumeRoleMaxConcurrency"), 5L);
-        Value<Boolean> disableAssumeRoleCredentialsCaching = Defaults.or(Fields.bool(t,
-                "DisableAssumeRoleCredentialsCaching"), false);
-        return new CacheS3(Fields.position(table), table != null, t, serverAddress, accessKey, secretKey, sessionToken,
-                bucketName, bucketLocation, insecure, authenticationType, serverSideEncryption,
-                serverSideEncryptionKeyId, dualStack, pathStyle, accelerate, roleArn, uploadRoleArn,
-                assumeRoleMaxConcurrency, disableAssumeRoleCredentialsCaching);
+        Value<Long> assumeRoleMaxConcurrency = Defaults.orShared(Fields.integer(t, "AssumeRoleMaxConcurrency"),
+                CACHE_S3_ASSUME_ROLE_MAX_CONCURRENCY);
+        Value<Boolean> disableAssumeRoleCredentialsCaching = Defaults.orShared(Fields.bool(t,
+                "DisableAssumeRoleCredentialsCaching"), CACHE_S3_DISABLE_ASSUME_ROLE_CREDENTIALS_CACHING);
+        return new CacheS3(t.position(), present, t, serverAddress, accessKey, secretKey, sessionToken, bucketName,
+                bucketLocation, insecure, authenticationType, serverSideEncryption, serverSideEncryptionKeyId,
+                dualStack, pathStyle, accelerate, roleArn, uploadRoleArn, assumeRoleMaxConcurrency,
+                disableAssumeRoleCredentialsCaching);
     }
 
-    /** Reads a {@link CacheGcs}; an absent table gives an empty record at {@code absentPath}. */
-    static CacheGcs cacheGcs(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link CacheGcs}; an absent table ({@code present} false) is an empty one. */
+    static CacheGcs cacheGcs(ConfigTable t, boolean present, Scope scope) {
         Value<String> accessId = Fields.string(t, "AccessID");
         Value<String> privateKey = Fields.string(t, "PrivateKey");
         Value<String> credentialsFile = Fields.string(t, "CredentialsFile");
         Value<String> bucketName = Fields.string(t, "BucketName");
-        Value<String> universeDomain = Defaults.or(Fields.string(t, "UniverseDomain"), "googleapis.com");
-        return new CacheGcs(Fields.position(table), table != null, t, accessId, privateKey, credentialsFile, bucketName,
+        Value<String> universeDomain = Defaults.orShared(Fields.string(t, "UniverseDomain"), CACHE_GCS_UNIVERSE_DOMAIN);
+        return new CacheGcs(t.position(), present, t, accessId, privateKey, credentialsFile, bucketName,
                 universeDomain);
     }
 
-    /** Reads a {@link CacheAzure}; an absent table gives an empty record at {@code absentPath}. */
-    static CacheAzure cacheAzure(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link CacheAzure}; an absent table ({@code present} false) is an empty one. */
+    static CacheAzure cacheAzure(ConfigTable t, boolean present, Scope scope) {
         Value<String> accountName = Fields.string(t, "AccountName");
         Value<String> accountKey = Fields.string(t, "AccountKey");
         Value<String> containerName = Fields.string(t, "ContainerName");
-        Value<String> storageDomain = Defaults.or(Fields.string(t, "StorageDomain"), "blob.core.windows.net");
-        return new CacheAzure(Fields.position(table), table != null, t, accountName, accountKey, containerName,
-                storageDomain);
+        Value<String> storageDomain = Defaults.orShared(Fields.string(t, "StorageDomain"), CACHE_AZURE_STORAGE_DOMAIN);
+        return new CacheAzure(t.position(), present, t, accountName, accountKey, containerName, storageDomain);
     }
 
-    /** Reads a {@link SshSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static SshSettings sshSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> user = Defaults.or(Fields.string(t, "user"), "root");
+    /** Reads a {@link SshSettings}; an absent table ({@code present} false) is an empty one. */
+    static SshSettings sshSettings(ConfigTable t, boolean present, Scope scope) {
+        Value<String> user = Defaults.orShared(Fields.string(t, "user"), SSH_SETTINGS_USER);
         Value<String> password = Fields.string(t, "password");
         Value<String> host = Fields.string(t, "host");
-        Value<String> port = Defaults.or(Fields.string(t, "port"), "22");
+        Value<String> port = Defaults.orShared(Fields.string(t, "port"), SSH_SETTINGS_PORT);
         Value<String> identityFile = Fields.string(t, "identity_file");
-        Value<Boolean> disableStrictHostKeyChecking = Defaults.or(Fields.bool(t, "disable_strict_host_key_checking"),
-                false);
+        Value<Boolean> disableStrictHostKeyChecking = Defaults.orShared(Fields.bool(t,
+                "disable_strict_host_key_checking"), SSH_SETTINGS_DISABLE_STRICT_HOST_KEY_CHECKING);
         Value<String> knownHostsFile = Fields.string(t, "known_hosts_file");
-        return new SshSettings(Fields.position(table), table != null, t, user, password, host, port, identityFile,
+        return new SshSettings(t.position(), present, t, user, password, host, port, identityFile,
                 disableStrictHostKeyChecking, knownHostsFile);
     }
 
-    /** Reads a {@link DockerSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static DockerSettings dockerSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link DockerSettings}; an absent table ({@code present} false) is an empty one. */
+    static DockerSettings dockerSettings(ConfigTable t, boolean present, Scope scope) {
         Value<String> host = Fields.string(t, "host");
         Value<String> tlsCertPath = Fields.string(t, "tls_cert_path");
-        Value<Boolean> tlsVerify = Defaults.or(Fields.bool(t, "tls_verify"), false);
+        Value<Boolean> tlsVerify = Defaults.orShared(Fields.bool(t, "tls_verify"), DOCKER_SETTINGS_TLS_VERIFY);
         Value<String> hostname = Fields.string(t, "hostname");
         Value<String> image = Fields.string(t, "image");
         Value<String> runtime = Fields.string(t, "runtime");
@@ -357,19 +458,21 @@ final class SectionReaders {
         Value<String> cpusetCpus = Fields.string(t, "cpuset_cpus");
         Value<String> cpusetMems = Fields.string(t, "cpuset_mems");
         Value<String> cpus = Fields.string(t, "cpus");
-        Value<Long> cpuShares = Defaults.or(Fields.integer(t, "cpu_shares"), 0L);
+        Value<Long> cpuShares = Defaults.orShared(Fields.integer(t, "cpu_shares"), DOCKER_SETTINGS_CPU_SHARES);
         Value<List<String>> dns = Fields.strings(t, "dns");
         Value<List<String>> dnsSearch = Fields.strings(t, "dns_search");
-        Value<Boolean> privileged = Defaults.or(Fields.bool(t, "privileged"), false);
+        Value<Boolean> privileged = Defaults.orShared(Fields.bool(t, "privileged"), DOCKER_SETTINGS_PRIVILEGED);
         Value<Boolean> servicesPrivileged = Defaults.or(Fields.bool(t, "services_privileged"), privileged.value());
-        Value<Boolean> disableEntrypointOverwrite = Defaults.or(Fields.bool(t, "disable_entrypoint_overwrite"), false);
+        Value<Boolean> disableEntrypointOverwrite = Defaults.orShared(Fields.bool(t, "disable_entrypoint_overwrite"),
+                DOCKER_SETTINGS_DISABLE_ENTRYPOINT_OVERWRITE);
         Value<String> user = Fields.string(t, "user");
         Value<List<String>> allowedUsers = Fields.strings(t, "allowed_users");
         Value<List<String>> groupAdd = Fields.strings(t, "group_add");
         Value<String> usernsMode = Fields.string(t, "userns_mode");
         Value<List<String>> capAdd = Fields.strings(t, "cap_add");
         Value<List<String>> capDrop = Fields.strings(t, "cap_drop");
-        Value<Boolean> oomKillDisable = Defaults.or(Fields.bool(t, "oom_kill_disable"), false);
+        Value<Boolean> oomKillDisable = Defaults.orShared(Fields.bool(t, "oom_kill_disable"),
+                DOCKER_SETTINGS_OOM_KILL_DISABLE);
         Value<Long> oomScoreAdjust = Fields.integer(t, "oom_score_adjust");
         Value<List<String>> securityOpt = Fields.strings(t, "security_opt");
         Value<List<String>> servicesSecurityOpt = Fields.strings(t, "services_security_opt");
@@ -377,9 +480,9 @@ final class SectionReaders {
         Value<List<String>> deviceCgroupRules = Fields.strings(t, "device_cgroup_rules");
         Value<String> gpus = Fields.string(t, "gpus");
         Value<Map<String, List<String>>> servicesDevices = Fields.stringsMap(t, "services_devices");
-        Value<Boolean> disableCache = Defaults.or(Fields.bool(t, "disable_cache"), false);
+        Value<Boolean> disableCache = Defaults.orShared(Fields.bool(t, "disable_cache"), DOCKER_SETTINGS_DISABLE_CACHE);
         Value<List<String>> volumes = Fields.strings(t, "volumes");
-        Value<Boolean> volumeKeep = Defaults.or(Fields.bool(t, "volume_keep"), false);
+        Value<Boolean> volumeKeep = Defaults.orShared(Fields.bool(t, "volume_keep"), DOCKER_SETTINGS_VOLUME_KEEP);
         Value<String> volumeDriver = Fields.string(t, "volume_driver");
         Value<Map<String, String>> volumeDriverOps = Fields.stringMap(t, "volume_driver_ops");
         Value<String> cacheDir = Fields.string(t, "cache_dir");
@@ -391,7 +494,8 @@ final class SectionReaders {
         Value<String> macAddress = Fields.string(t, "mac_address");
         Value<List<String>> links = Fields.strings(t, "links");
         List<DockerService> services = Fields.tables(t, "services", scope, SectionReaders::dockerService);
-        Value<Long> servicesLimit = Defaults.or(Fields.integer(t, "services_limit"), -1L);
+        Value<Long> servicesLimit = Defaults.orShared(Fields.integer(t, "services_limit"),
+                DOCKER_SETTINGS_SERVICES_LIMIT);
         Value<String> serviceMemory = Fields.string(t, "service_memory");
         Value<String> serviceMemorySwap = Fields.string(t, "service_memory_swap");
         Value<String> serviceMemoryReservation = Fields.string(t, "service_memory_reservation");
@@ -401,173 +505,187 @@ final class SectionReaders {
         Value<String> serviceCpus = Fields.string(t, "service_cpus");
         Value<Long> serviceCpuShares = Fields.integer(t, "service_cpu_shares");
         Value<String> serviceGpus = Fields.string(t, "service_gpus");
-        Value<Long> waitForServicesTimeout = Defaults.or(Fields.integer(t, "wait_for_services_timeout"), 30L);
+        Value<Long> waitForServicesTimeout = Defaults.orShared(Fields.integer(t, "wait_for_services_timeout"),
+                DOCKER_SETTINGS_WAIT_FOR_SERVICES_TIMEOUT);
         Value<List<String>> allowedImages = Fields.strings(t, "allowed_images");
         Value<List<String>> allowedPrivilegedImages = Fields.strings(t, "allowed_privileged_images");
         Value<List<String>> allowedPrivilegedServices = Fields.strings(t, "allowed_privileged_services");
         Value<List<String>> allowedServices = Fields.strings(t, "allowed_services");
-        Value<List<String>> pullPolicy = Defaults.or(Fields.stringOrStrings(t, "pull_policy"), List.of("always"));
+        Value<List<String>> pullPolicy = Defaults.orShared(Fields.stringOrStrings(t, "pull_policy"),
+                DOCKER_SETTINGS_PULL_POLICY);
         Value<String> isolation = Fields.string(t, "isolation");
-        Value<Long> shmSize = Defaults.or(Fields.integer(t, "shm_size"), 0L);
+        Value<Long> shmSize = Defaults.orShared(Fields.integer(t, "shm_size"), DOCKER_SETTINGS_SHM_SIZE);
         Value<Map<String, String>> tmpfs = Fields.stringMap(t, "tmpfs");
         Value<Map<String, String>> servicesTmpfs = Fields.stringMap(t, "services_tmpfs");
         Value<Map<String, String>> sysctls = Fields.stringMap(t, "sysctls");
         Value<String> helperImage = Fields.string(t, "helper_image");
-        Value<String> helperImageFlavor = Defaults.or(Fields.string(t, "helper_image_flavor"), "alpine");
+        Value<String> helperImageFlavor = Defaults.orShared(Fields.string(t, "helper_image_flavor"),
+                DOCKER_SETTINGS_HELPER_IMAGE_FLAVOR);
         Value<Map<String, String>> containerLabels = Fields.stringMap(t, "container_labels");
-        Value<Boolean> enableIpv6 = Defaults.or(Fields.bool(t, "enable_ipv6"), false);
+        Value<Boolean> enableIpv6 = Defaults.orShared(Fields.bool(t, "enable_ipv6"), DOCKER_SETTINGS_ENABLE_IPV6);
         Value<Map<String, String>> ulimit = Fields.stringMap(t, "ulimit");
         Value<Long> networkMtu = Fields.integer(t, "network_mtu");
         Value<Map<String, String>> logOptions = Fields.stringMap(t, "log_options");
         Value<List<String>> allowedPullPolicies = Defaults.or(Fields.strings(t, "allowed_pull_policies"),
                 pullPolicy.value());
-        return new DockerSettings(Fields.position(table), table != null, t, host, tlsCertPath, tlsVerify, hostname,
-                image, runtime, memory, memorySwap, memoryReservation, cgroupParent, cpusetCpus, cpusetMems, cpus,
-                cpuShares, dns, dnsSearch, privileged, servicesPrivileged, disableEntrypointOverwrite, user,
-                allowedUsers, groupAdd, usernsMode, capAdd, capDrop, oomKillDisable, oomScoreAdjust, securityOpt,
-                servicesSecurityOpt, devices, deviceCgroupRules, gpus, servicesDevices, disableCache, volumes,
-                volumeKeep, volumeDriver, volumeDriverOps, cacheDir, extraHosts, volumesFrom, networkMode, pidMode,
-                ipcmode, macAddress, links, services, servicesLimit, serviceMemory, serviceMemorySwap,
-                serviceMemoryReservation, serviceCgroupParent, serviceSlotCgroupTemplate, serviceCpusetCpus,
-                serviceCpus, serviceCpuShares, serviceGpus, waitForServicesTimeout, allowedImages,
-                allowedPrivilegedImages, allowedPrivilegedServices, allowedPullPolicies, allowedServices, pullPolicy,
-                isolation, shmSize, tmpfs, servicesTmpfs, sysctls, helperImage, helperImageFlavor, containerLabels,
-                enableIpv6, ulimit, networkMtu, logOptions);
+        return new DockerSettings(t.position(), present, t, host, tlsCertPath, tlsVerify, hostname, image, runtime,
+                memory, memorySwap, memoryReservation, cgroupParent, cpusetCpus, cpusetMems, cpus, cpuShares, dns,
+                dnsSearch, privileged, servicesPrivileged, disableEntrypointOverwrite, user, allowedUsers, groupAdd,
+                usernsMode, capAdd, capDrop, oomKillDisable, oomScoreAdjust, securityOpt, servicesSecurityOpt, devices,
+                deviceCgroupRules, gpus, servicesDevices, disableCache, volumes, volumeKeep, volumeDriver,
+                volumeDriverOps, cacheDir, extraHosts, volumesFrom, networkMode, pidMode, ipcmode, macAddress, links,
+                services, servicesLimit, serviceMemory, serviceMemorySwap, serviceMemoryReservation,
+                serviceCgroupParent, serviceSlotCgroupTemplate, serviceCpusetCpus, serviceCpus, serviceCpuShares,
+                serviceGpus, waitForServicesTimeout, allowedImages, allowedPrivilegedImages, allowedPrivilegedServices,
+                allowedPullPolicies, allowedServices, pullPolicy, isolation, shmSize, tmpfs, servicesTmpfs, sysctls,
+                helperImage, helperImageFlavor, containerLabels, enableIpv6, ulimit, networkMtu, logOptions);
     }
 
-    /** Reads a {@link DockerService}; an absent table gives an empty record at {@code absentPath}. */
-    static DockerService dockerService(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link DockerService}; an absent table ({@code present} false) is an empty one. */
+    static DockerService dockerService(ConfigTable t, boolean present, Scope scope) {
         Value<String> name = Fields.string(t, "name");
         Value<String> alias = Fields.string(t, "alias");
         Value<List<String>> command = Fields.strings(t, "command");
         Value<List<String>> entrypoint = Fields.strings(t, "entrypoint");
         Value<List<String>> environment = Fields.strings(t, "environment");
         Value<String> suspendDataPath = Fields.string(t, "suspend_data_path");
-        return new DockerService(Fields.position(table), table != null, t, name, alias, command, entrypoint,
-                environment, suspendDataPath);
+        return new DockerService(t.position(), present, t, name, alias, command, entrypoint, environment,
+                suspendDataPath);
     }
 
-    /** Reads a {@link ParallelsSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static ParallelsSettings parallelsSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link ParallelsSettings}; an absent table ({@code present} false) is an empty one. */
+    static ParallelsSettings parallelsSettings(ConfigTable t, boolean present, Scope scope) {
         Value<String> baseName = Fields.string(t, "base_name");
         Value<String> templateName = Fields.string(t, "template_name");
-        Value<Boolean> disableSnapshots = Defaults.or(Fields.bool(t, "disable_snapshots"), false);
-        Value<String> timeServer = Defaults.or(Fields.string(t, "time_server"), "time.apple.com");
+        Value<Boolean> disableSnapshots = Defaults.orShared(Fields.bool(t, "disable_snapshots"),
+                PARALLELS_SETTINGS_DISABLE_SNAPSHOTS);
+        Value<String> timeServer = Defaults.orShared(Fields.string(t, "time_server"), PARALLELS_SETTINGS_TIME_SERVER);
         Value<List<String>> allowedImages = Fields.strings(t, "allowed_images");
-        return new ParallelsSettings(Fields.position(table), table != null, t, baseName, templateName, disableSnapshots,
-                timeServer, allowedImages);
+        return new ParallelsSettings(t.position(), present, t, baseName, templateName, disableSnapshots, timeServer,
+                allowedImages);
     }
 
-    /** Reads a {@link VirtualBoxSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static VirtualBoxSettings virtualBoxSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link VirtualBoxSettings}; an absent table ({@code present} false) is an empty one. */
+    static VirtualBoxSettings virtualBoxSettings(ConfigTable t, boolean present, Scope scope) {
         Value<String> baseName = Fields.string(t, "base_name");
         Value<String> baseSnapshot = Fields.string(t, "base_snapshot");
         Value<String> baseFolder = Fields.string(t, "base_folder");
-        Value<Boolean> disableSnapshots = Defaults.or(Fields.bool(t, "disable_snapshots"), false);
+        Value<Boolean> disableSnapshots = Defaults.orShared(Fields.bool(t, "disable_snapshots"),
+                VIRTUAL_BOX_SETTINGS_DISABLE_SNAPSHOTS);
         Value<List<String>> allowedImages = Fields.strings(t, "allowed_images");
-        Value<String> startType = Defaults.or(Fields.string(t, "start_type"), "headless");
-        return new VirtualBoxSettings(Fields.position(table), table != null, t, baseName, baseSnapshot, baseFolder,
-                disableSnapshots, allowedImages, startType);
+        Value<String> startType = Defaults.orShared(Fields.string(t, "start_type"), VIRTUAL_BOX_SETTINGS_START_TYPE);
+        return new VirtualBoxSettings(t.position(), present, t, baseName, baseSnapshot, baseFolder, disableSnapshots,
+                allowedImages, startType);
     }
 
-    /** Reads a {@link MachineSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static MachineSettings machineSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Long> maxGrowthRate = Defaults.or(Fields.integer(t, "MaxGrowthRate"), 0L);
+    /** Reads a {@link MachineSettings}; an absent table ({@code present} false) is an empty one. */
+    static MachineSettings machineSettings(ConfigTable t, boolean present, Scope scope) {
+        Value<Long> maxGrowthRate = Defaults.orShared(Fields.integer(t, "MaxGrowthRate"),
+                MACHINE_SETTINGS_MAX_GROWTH_RATE);
         Value<Long> idleCount = Fields.integer(t, "IdleCount");
-        Value<Double> idleScaleFactor = Defaults.or(Fields.floatingPoint(t, "IdleScaleFactor"), 0.0);
-        Value<Long> idleCountMin = Defaults.or(Fields.integer(t, "IdleCountMin"), 1L);
+        Value<Double> idleScaleFactor = Defaults.orShared(Fields.floatingPoint(t, "IdleScaleFactor"),
+                MACHINE_SETTINGS_IDLE_SCALE_FACTOR);
+        Value<Long> idleCountMin = Defaults.orShared(Fields.integer(t, "IdleCountMin"),
+                MACHINE_SETTINGS_IDLE_COUNT_MIN);
         Value<Long> idleTime = Fields.integer(t, "IdleTime");
-        Value<Long> maxBuilds = Defaults.or(Fields.integer(t, "MaxBuilds"), 0L);
+        Value<Long> maxBuilds = Defaults.orShared(Fields.integer(t, "MaxBuilds"), MACHINE_SETTINGS_MAX_BUILDS);
         Value<String> machineDriver = Fields.string(t, "MachineDriver");
         Value<String> machineName = Fields.string(t, "MachineName");
         Value<List<String>> machineOptions = Fields.strings(t, "MachineOptions");
         Value<List<String>> machineOptionsWithName = Fields.strings(t, "MachineOptionsWithName");
-        Value<Long> maxRemovalAttempts = Defaults.or(Fields.integer(t, "MaxRemovalAttempts"), 30L);
+        Value<Long> maxRemovalAttempts = Defaults.orShared(Fields.integer(t, "MaxRemovalAttempts"),
+                MACHINE_SETTINGS_MAX_REMOVAL_ATTEMPTS);
         Value<List<String>> offPeakPeriods = Fields.strings(t, "OffPeakPeriods");
         Value<String> offPeakTimezone = Fields.string(t, "OffPeakTimezone");
         Value<Long> offPeakIdleCount = Fields.integer(t, "OffPeakIdleCount");
         Value<Long> offPeakIdleTime = Fields.integer(t, "OffPeakIdleTime");
         List<MachineAutoscaling> autoscaling = Fields.tables(t, "autoscaling", scope,
                 SectionReaders::machineAutoscaling);
-        return new MachineSettings(Fields.position(table), table != null, t, maxGrowthRate, idleCount, idleScaleFactor,
-                idleCountMin, idleTime, maxBuilds, machineDriver, machineName, machineOptions, machineOptionsWithName,
+        return new MachineSettings(t.position(), present, t, maxGrowthRate, idleCount, idleScaleFactor, idleCountMin,
+                idleTime, maxBuilds, machineDriver, machineName, machineOptions, machineOptionsWithName,
                 maxRemovalAttempts, offPeakPeriods, offPeakTimezone, offPeakIdleCount, offPeakIdleTime, autoscaling);
     }
 
-    /** Reads a {@link MachineAutoscaling}; an absent table gives an empty record at {@code absentPath}. */
-    static MachineAutoscaling machineAutoscaling(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link MachineAutoscaling}; an absent table ({@code present} false) is an empty one. */
+    static MachineAutoscaling machineAutoscaling(ConfigTable t, boolean present, Scope scope) {
         Value<List<String>> periods = Fields.strings(t, "Periods");
         Value<String> timezone = Fields.string(t, "Timezone");
         Value<Long> idleCount = Fields.integer(t, "IdleCount");
         Value<Double> idleScaleFactor = Fields.floatingPoint(t, "IdleScaleFactor");
-        Value<Long> idleCountMin = Defaults.or(Fields.integer(t, "IdleCountMin"), 1L);
+        Value<Long> idleCountMin = Defaults.orShared(Fields.integer(t, "IdleCountMin"),
+                MACHINE_AUTOSCALING_IDLE_COUNT_MIN);
         Value<Long> idleTime = Fields.integer(t, "IdleTime");
-        return new MachineAutoscaling(Fields.position(table), table != null, t, periods, timezone, idleCount,
-                idleScaleFactor, idleCountMin, idleTime);
+        return new MachineAutoscaling(t.position(), present, t, periods, timezone, idleCount, idleScaleFactor,
+                idleCountMin, idleTime);
     }
 
-    /** Reads a {@link CustomSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static CustomSettings customSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link CustomSettings}; an absent table ({@code present} false) is an empty one. */
+    static CustomSettings customSettings(ConfigTable t, boolean present, Scope scope) {
         Value<String> configExec = Fields.string(t, "config_exec");
         Value<List<String>> configArgs = Fields.strings(t, "config_args");
-        Value<Long> configExecTimeout = Defaults.or(Fields.integer(t, "config_exec_timeout"), 3600L);
+        Value<Long> configExecTimeout = Defaults.orShared(Fields.integer(t, "config_exec_timeout"),
+                CUSTOM_SETTINGS_CONFIG_EXEC_TIMEOUT);
         Value<String> prepareExec = Fields.string(t, "prepare_exec");
         Value<List<String>> prepareArgs = Fields.strings(t, "prepare_args");
-        Value<Long> prepareExecTimeout = Defaults.or(Fields.integer(t, "prepare_exec_timeout"), 3600L);
+        Value<Long> prepareExecTimeout = Defaults.orShared(Fields.integer(t, "prepare_exec_timeout"),
+                CUSTOM_SETTINGS_PREPARE_EXEC_TIMEOUT);
         Value<String> runExec = Fields.string(t, "run_exec");
         Value<List<String>> runArgs = Fields.strings(t, "run_args");
         Value<String> cleanupExec = Fields.string(t, "cleanup_exec");
         Value<List<String>> cleanupArgs = Fields.strings(t, "cleanup_args");
-        Value<Long> cleanupExecTimeout = Defaults.or(Fields.integer(t, "cleanup_exec_timeout"), 3600L);
-        Value<Long> gracefulKillTimeout = Defaults.or(Fields.integer(t, "graceful_kill_timeout"), 600L);
-        Value<Long> forceKillTimeout = Defaults.or(Fields.integer(t, "force_kill_timeout"), 600L);
-        return new CustomSettings(Fields.position(table), table != null, t, configExec, configArgs, configExecTimeout,
-                prepareExec, prepareArgs, prepareExecTimeout, runExec, runArgs, cleanupExec, cleanupArgs,
-                cleanupExecTimeout, gracefulKillTimeout, forceKillTimeout);
+        Value<Long> cleanupExecTimeout = Defaults.orShared(Fields.integer(t, "cleanup_exec_timeout"),
+                CUSTOM_SETTINGS_CLEANUP_EXEC_TIMEOUT);
+        Value<Long> gracefulKillTimeout = Defaults.orShared(Fields.integer(t, "graceful_kill_timeout"),
+                CUSTOM_SETTINGS_GRACEFUL_KILL_TIMEOUT);
+        Value<Long> forceKillTimeout = Defaults.orShared(Fields.integer(t, "force_kill_timeout"),
+                CUSTOM_SETTINGS_FORCE_KILL_TIMEOUT);
+        return new CustomSettings(t.position(), present, t, configExec, configArgs, configExecTimeout, prepareExec,
+                prepareArgs, prepareExecTimeout, runExec, runArgs, cleanupExec, cleanupArgs, cleanupExecTimeout,
+                gracefulKillTimeout, forceKillTimeout);
     }
 
-    /** Reads a {@link InstanceSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static InstanceSettings instanceSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link InstanceSettings}; an absent table ({@code present} false) is an empty one. */
+    static InstanceSettings instanceSettings(ConfigTable t, boolean present, Scope scope) {
         Value<List<String>> allowedImages = Fields.strings(t, "allowed_images");
-        Value<Boolean> useCommonBuildDir = Defaults.or(Fields.bool(t, "use_common_build_dir"), false);
-        return new InstanceSettings(Fields.position(table), table != null, t, allowedImages, useCommonBuildDir);
+        Value<Boolean> useCommonBuildDir = Defaults.orShared(Fields.bool(t, "use_common_build_dir"),
+                INSTANCE_SETTINGS_USE_COMMON_BUILD_DIR);
+        return new InstanceSettings(t.position(), present, t, allowedImages, useCommonBuildDir);
     }
 
-    /** Reads a {@link AutoscalerSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static AutoscalerSettings autoscalerSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link AutoscalerSettings}; an absent table ({@code present} false) is an empty one. */
+    static AutoscalerSettings autoscalerSettings(ConfigTable t, boolean present, Scope scope) {
         Value<Long> capacityPerInstance = Fields.integer(t, "capacity_per_instance");
         Value<Long> maxUseCount = Fields.integer(t, "max_use_count");
-        Value<Long> maxInstances = Defaults.or(Fields.integer(t, "max_instances"), 0L);
+        Value<Long> maxInstances = Defaults.orShared(Fields.integer(t, "max_instances"),
+                AUTOSCALER_SETTINGS_MAX_INSTANCES);
         Value<String> plugin = Fields.string(t, "plugin");
         Value<ConfigTable> pluginConfig = Fields.freeTable(t, "plugin_config");
         ConnectorConfig connectorConfig = Fields.table(t, "connector_config", scope, SectionReaders::connectorConfig);
         List<AutoscalerPolicy> policy = Fields.tables(t, "policy", scope, SectionReaders::autoscalerPolicy);
         Value<String> instanceReadyCommand = Fields.string(t, "instance_ready_command");
-        Value<Duration> instanceAcquireTimeout = Defaults.or(Fields.duration(t, "instance_acquire_timeout"),
-                Duration.ofMinutes(15));
-        Value<Duration> updateInterval = Defaults.or(Fields.duration(t, "update_interval"), Duration.ofMinutes(1));
-        Value<Duration> updateIntervalWhenExpecting = Defaults.or(Fields.duration(t, "update_interval_when_expecting"),
-                Duration.ofSeconds(2));
-        Value<Duration> deletionRetryInterval = Defaults.or(Fields.duration(t, "deletion_retry_interval"),
-                Duration.ofMinutes(1));
-        Value<Duration> shutdownDeletionInterval = Defaults.or(Fields.duration(t, "shutdown_deletion_interval"),
-                Duration.ofSeconds(10));
-        Value<Long> shutdownDeletionRetries = Defaults.or(Fields.integer(t, "shutdown_deletion_retries"), 3L);
-        Value<Long> failureThreshold = Defaults.or(Fields.integer(t, "failure_threshold"), 3L);
+        Value<Duration> instanceAcquireTimeout = Defaults.orShared(Fields.duration(t, "instance_acquire_timeout"),
+                AUTOSCALER_SETTINGS_INSTANCE_ACQUIRE_TIMEOUT);
+        Value<Duration> updateInterval = Defaults.orShared(Fields.duration(t, "update_interval"),
+                AUTOSCALER_SETTINGS_UPDATE_INTERVAL);
+        Value<Duration> updateIntervalWhenExpecting = Defaults.orShared(Fields.duration(t,
+                "update_interval_when_expecting"), AUTOSCALER_SETTINGS_UPDATE_INTERVAL_WHEN_EXPECTING);
+        Value<Duration> deletionRetryInterval = Defaults.orShared(Fields.duration(t, "deletion_retry_interval"),
+                AUTOSCALER_SETTINGS_DELETION_RETRY_INTERVAL);
+        Value<Duration> shutdownDeletionInterval = Defaults.orShared(Fields.duration(t, "shutdown_deletion_interval"),
+                AUTOSCALER_SETTINGS_SHUTDOWN_DELETION_INTERVAL);
+        Value<Long> shutdownDeletionRetries = Defaults.orShared(Fields.integer(t, "shutdown_deletion_retries"),
+                AUTOSCALER_SETTINGS_SHUTDOWN_DELETION_RETRIES);
+        Value<Long> failureThreshold = Defaults.orShared(Fields.integer(t, "failure_threshold"),
+                AUTOSCALER_SETTINGS_FAILURE_THRESHOLD);
         AutoscalerScaleThrottle scaleThrottle = Fields.table(t, "scale_throttle", scope,
                 SectionReaders::autoscalerScaleThrottle);
         Value<Boolean> reservationThrottling = Fields.bool(t, "reservation_throttling");
-        Value<Boolean> logInternalIp = Defaults.or(Fields.bool(t, "log_internal_ip"), false);
-        Value<Boolean> logExternalIp = Defaults.or(Fields.bool(t, "log_external_ip"), false);
-        Value<Boolean> deleteInstancesOnShutdown = Defaults.or(Fields.bool(t, "delete_instances_on_shutdown"), false);
+        Value<Boolean> logInternalIp = Defaults.orShared(Fields.bool(t, "log_internal_ip"),
+                AUTOSCALER_SETTINGS_LOG_INTERNAL_IP);
+        Value<Boolean> logExternalIp = Defaults.orShared(Fields.bool(t, "log_external_ip"),
+                AUTOSCALER_SETTINGS_LOG_EXTERNAL_IP);
+        Value<Boolean> deleteInstancesOnShutdown = Defaults.orShared(Fields.bool(t, "delete_instances_on_shutdown"),
+                AUTOSCALER_SETTINGS_DELETE_INSTANCES_ON_SHUTDOWN);
         VMIsolation vmIsolation = Fields.table(t, "vm_isolation", scope, SectionReaders::vmIsolation);
         StateStorage stateStorage = Fields.table(t, "state_storage", scope, SectionReaders::stateStorage);
         Value<List<Double>> instanceOperationTimeBuckets = Fields.floats(t, "instance_operation_time_buckets");
@@ -576,18 +694,17 @@ final class SectionReaders {
         Value<List<Double>> instanceDeletionTimeBuckets = Fields.floats(t, "instance_deletion_time_buckets");
         Value<List<Double>> instanceReadinessTimeBuckets = Fields.floats(t, "instance_readiness_time_buckets");
         Value<List<Double>> instanceLifeDurationBuckets = Fields.floats(t, "instance_life_duration_buckets");
-        return new AutoscalerSettings(Fields.position(table), table != null, t, capacityPerInstance, maxUseCount,
-                maxInstances, plugin, pluginConfig, connectorConfig, policy, instanceReadyCommand,
-                instanceAcquireTimeout, updateInterval, updateIntervalWhenExpecting, deletionRetryInterval,
-                shutdownDeletionInterval, shutdownDeletionRetries, failureThreshold, scaleThrottle,
-                reservationThrottling, logInternalIp, logExternalIp, deleteInstancesOnShutdown, vmIsolation,
-                stateStorage, instanceOperationTimeBuckets, instanceCreationTimeBuckets, instanceIsRunningTimeBuckets,
-                instanceDeletionTimeBuckets, instanceReadinessTimeBuckets, instanceLifeDurationBuckets);
+        return new AutoscalerSettings(t.position(), present, t, capacityPerInstance, maxUseCount, maxInstances, plugin,
+                pluginConfig, connectorConfig, policy, instanceReadyCommand, instanceAcquireTimeout, updateInterval,
+                updateIntervalWhenExpecting, deletionRetryInterval, shutdownDeletionInterval, shutdownDeletionRetries,
+                failureThreshold, scaleThrottle, reservationThrottling, logInternalIp, logExternalIp,
+                deleteInstancesOnShutdown, vmIsolation, stateStorage, instanceOperationTimeBuckets,
+                instanceCreationTimeBuckets, instanceIsRunningTimeBuckets, instanceDeletionTimeBuckets,
+                instanceReadinessTimeBuckets, instanceLifeDurationBuckets);
     }
 
-    /** Reads a {@link ConnectorConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static ConnectorConfig connectorConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link ConnectorConfig}; an absent table ({@code present} false) is an empty one. */
+    static ConnectorConfig connectorConfig(ConfigTable t, boolean present, Scope scope) {
         Value<String> os = Fields.string(t, "os");
         Value<String> arch = Fields.string(t, "arch");
         Value<String> protocol = Defaults.or(Fields.string(t, "protocol"), Defaults.connectorProtocol(os));
@@ -596,75 +713,72 @@ final class SectionReaders {
         Value<String> username = Fields.string(t, "username");
         Value<String> password = Fields.string(t, "password");
         Value<String> keyPath = Fields.string(t, "key_path");
-        Value<Boolean> useStaticCredentials = Defaults.or(Fields.bool(t, "use_static_credentials"), false);
+        Value<Boolean> useStaticCredentials = Defaults.orShared(Fields.bool(t, "use_static_credentials"),
+                CONNECTOR_CONFIG_USE_STATIC_CREDENTIALS);
         Value<Duration> keepalive = Fields.duration(t, "keepalive");
         Value<Duration> timeout = Fields.duration(t, "timeout");
-        Value<Boolean> useExternalAddr = Defaults.or(Fields.bool(t, "use_external_addr"), false);
-        return new ConnectorConfig(Fields.position(table), table != null, t, os, arch, protocol, protocolPort, username,
-                password, keyPath, useStaticCredentials, keepalive, timeout, useExternalAddr);
+        Value<Boolean> useExternalAddr = Defaults.orShared(Fields.bool(t, "use_external_addr"),
+                CONNECTOR_CONFIG_USE_EXTERNAL_ADDR);
+        return new ConnectorConfig(t.position(), present, t, os, arch, protocol, protocolPort, username, password,
+                keyPath, useStaticCredentials, keepalive, timeout, useExternalAddr);
     }
 
-    /** Reads a {@link AutoscalerPolicy}; an absent table gives an empty record at {@code absentPath}. */
-    static AutoscalerPolicy autoscalerPolicy(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<List<String>> periods = Defaults.or(Fields.strings(t, "periods"), List.of("* * * * *"));
+    /** Reads a {@link AutoscalerPolicy}; an absent table ({@code present} false) is an empty one. */
+    static AutoscalerPolicy autoscalerPolicy(ConfigTable t, boolean present, Scope scope) {
+        Value<List<String>> periods = Defaults.orShared(Fields.strings(t, "periods"), AUTOSCALER_POLICY_PERIODS);
         Value<String> timezone = Fields.string(t, "timezone");
         Value<Long> idleCount = Fields.integer(t, "idle_count");
         Value<Duration> idleTime = Fields.duration(t, "idle_time");
-        Value<Double> scaleFactor = Defaults.or(Fields.floatingPoint(t, "scale_factor"), 0.0);
+        Value<Double> scaleFactor = Defaults.orShared(Fields.floatingPoint(t, "scale_factor"),
+                AUTOSCALER_POLICY_SCALE_FACTOR);
         Value<Long> scaleFactorLimit = Fields.integer(t, "scale_factor_limit");
         Value<Boolean> preemptiveMode = Defaults.or(Fields.bool(t, "preemptive_mode"),
                 Defaults.preemptiveMode(idleCount));
-        return new AutoscalerPolicy(Fields.position(table), table != null, t, periods, timezone, idleCount, idleTime,
-                scaleFactor, scaleFactorLimit, preemptiveMode);
+        return new AutoscalerPolicy(t.position(), present, t, periods, timezone, idleCount, idleTime, scaleFactor,
+                scaleFactorLimit, preemptiveMode);
     }
 
-    /** Reads a {@link AutoscalerScaleThrottle}; an absent table gives an empty record at {@code absentPath}. */
-    static AutoscalerScaleThrottle autoscalerScaleThrottle(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link AutoscalerScaleThrottle}; an absent table ({@code present} false) is an empty one. */
+    static AutoscalerScaleThrottle autoscalerScaleThrottle(ConfigTable t, boolean present, Scope scope) {
         Value<Long> limit = Fields.integer(t, "limit");
         Value<Long> burst = Fields.integer(t, "burst");
-        return new AutoscalerScaleThrottle(Fields.position(table), table != null, t, limit, burst);
+        return new AutoscalerScaleThrottle(t.position(), present, t, limit, burst);
     }
 
-    /** Reads a {@link StateStorage}; an absent table gives an empty record at {@code absentPath}. */
-    static StateStorage stateStorage(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Boolean> enabled = Defaults.or(Fields.bool(t, "enabled"), false);
+    /** Reads a {@link StateStorage}; an absent table ({@code present} false) is an empty one. */
+    static StateStorage stateStorage(ConfigTable t, boolean present, Scope scope) {
+        Value<Boolean> enabled = Defaults.orShared(Fields.bool(t, "enabled"), STATE_STORAGE_ENABLED);
         Value<String> dir = Fields.string(t, "dir");
-        Value<Boolean> keepInstanceWithAcquisitions = Defaults.or(Fields.bool(t, "keep_instance_with_acquisitions"),
-                false);
-        return new StateStorage(Fields.position(table), table != null, t, enabled, dir, keepInstanceWithAcquisitions);
+        Value<Boolean> keepInstanceWithAcquisitions = Defaults.orShared(Fields.bool(t,
+                "keep_instance_with_acquisitions"), STATE_STORAGE_KEEP_INSTANCE_WITH_ACQUISITIONS);
+        return new StateStorage(t.position(), present, t, enabled, dir, keepInstanceWithAcquisitions);
     }
 
-    /** Reads a {@link VMIsolation}; an absent table gives an empty record at {@code absentPath}. */
-    static VMIsolation vmIsolation(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Boolean> enabled = Defaults.or(Fields.bool(t, "enabled"), false);
+    /** Reads a {@link VMIsolation}; an absent table ({@code present} false) is an empty one. */
+    static VMIsolation vmIsolation(ConfigTable t, boolean present, Scope scope) {
+        Value<Boolean> enabled = Defaults.orShared(Fields.bool(t, "enabled"), VM_ISOLATION_ENABLED);
         Value<String> nestingHost = Fields.string(t, "nesting_host");
         Value<ConfigTable> nestingConfig = Fields.freeTable(t, "nesting_config");
         Value<String> image = Fields.string(t, "image");
         ConnectorConfig connectorConfig = Fields.table(t, "connector_config", scope, SectionReaders::connectorConfig);
-        return new VMIsolation(Fields.position(table), table != null, t, enabled, nestingHost, nestingConfig, image,
-                connectorConfig);
+        return new VMIsolation(t.position(), present, t, enabled, nestingHost, nestingConfig, image, connectorConfig);
     }
 
-    /** Reads a {@link KubernetesSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static KubernetesSettings kubernetesSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link KubernetesSettings}; an absent table ({@code present} false) is an empty one. */
+    static KubernetesSettings kubernetesSettings(ConfigTable t, boolean present, Scope scope) {
         Value<String> host = Fields.string(t, "host");
         Value<String> context = Fields.string(t, "context");
         Value<String> certFile = Fields.string(t, "cert_file");
         Value<String> keyFile = Fields.string(t, "key_file");
         Value<String> caFile = Fields.string(t, "ca_file");
-        Value<Boolean> bearerTokenOverwriteAllowed = Defaults.or(Fields.bool(t, "bearer_token_overwrite_allowed"),
-                false);
+        Value<Boolean> bearerTokenOverwriteAllowed = Defaults.orShared(Fields.bool(t,
+                "bearer_token_overwrite_allowed"), KUBERNETES_SETTINGS_BEARER_TOKEN_OVERWRITE_ALLOWED);
         Value<String> bearerToken = Fields.string(t, "bearer_token");
         Value<String> image = Fields.string(t, "image");
         Value<String> namespace = Fields.string(t, "namespace");
         Value<String> namespaceOverwriteAllowed = Fields.string(t, "namespace_overwrite_allowed");
-        Value<Boolean> namespacePerJob = Defaults.or(Fields.bool(t, "namespace_per_job"), false);
+        Value<Boolean> namespacePerJob = Defaults.orShared(Fields.bool(t, "namespace_per_job"),
+                KUBERNETES_SETTINGS_NAMESPACE_PER_JOB);
         Value<Boolean> privileged = Fields.bool(t, "privileged");
         Value<String> runtimeClassName = Fields.string(t, "runtime_class_name");
         Value<Boolean> allowPrivilegeEscalation = Fields.bool(t, "allow_privilege_escalation");
@@ -736,22 +850,26 @@ final class SectionReaders {
         Value<String> nodeTolerationsOverwriteAllowed = Fields.string(t, "node_tolerations_overwrite_allowed");
         Affinity affinity = Fields.table(t, "affinity", scope, SectionReaders::affinity);
         Value<List<String>> imagePullSecrets = Fields.strings(t, "image_pull_secrets");
-        Value<Boolean> useServiceAccountImagePullSecrets = Defaults.or(Fields.bool(t,
-                "use_service_account_image_pull_secrets"), false);
+        Value<Boolean> useServiceAccountImagePullSecrets = Defaults.orShared(Fields.bool(t,
+                "use_service_account_image_pull_secrets"), KUBERNETES_SETTINGS_USE_SERVICE_ACCOUNT_IMAGE_PULL_SECRETS);
         Value<String> helperImage = Fields.string(t, "helper_image");
-        Value<String> helperImageFlavor = Defaults.or(Fields.string(t, "helper_image_flavor"), "alpine");
-        Value<Boolean> helperImageAutosetArchAndOs = Defaults.or(Fields.bool(t, "helper_image_autoset_arch_and_os"),
-                false);
+        Value<String> helperImageFlavor = Defaults.orShared(Fields.string(t, "helper_image_flavor"),
+                KUBERNETES_SETTINGS_HELPER_IMAGE_FLAVOR);
+        Value<Boolean> helperImageAutosetArchAndOs = Defaults.orShared(Fields.bool(t,
+                "helper_image_autoset_arch_and_os"), KUBERNETES_SETTINGS_HELPER_IMAGE_AUTOSET_ARCH_AND_OS);
         Value<Long> podTerminationGracePeriodSeconds = Fields.integer(t, "pod_termination_grace_period_seconds");
         Value<Long> cleanupGracePeriodSeconds = Fields.integer(t, "cleanup_grace_period_seconds");
-        Value<Duration> cleanupResourcesTimeout = Defaults.or(Fields.duration(t, "cleanup_resources_timeout"),
-                Duration.ofMinutes(5));
-        Value<Long> pollInterval = Defaults.or(Fields.integer(t, "poll_interval"), 3L);
-        Value<Long> pollTimeout = Defaults.or(Fields.integer(t, "poll_timeout"), 180L);
+        Value<Duration> cleanupResourcesTimeout = Defaults.orShared(Fields.duration(t, "cleanup_resources_timeout"),
+                KUBERNETES_SETTINGS_CLEANUP_RESOURCES_TIMEOUT);
+        Value<Long> pollInterval = Defaults.orShared(Fields.integer(t, "poll_interval"),
+                KUBERNETES_SETTINGS_POLL_INTERVAL);
+        Value<Long> pollTimeout = Defaults.orShared(Fields.integer(t, "poll_timeout"),
+                KUBERNETES_SETTINGS_POLL_TIMEOUT);
         Value<Long> resourceAvailabilityCheckMaxAttempts = Fields.integer(t,
                 "resource_availability_check_max_attempts");
-        Value<Long> retryLimit = Defaults.or(Fields.integer(t, "retry_limit"), 5L);
-        Value<Long> retryBackoffMax = Defaults.or(Fields.integer(t, "retry_backoff_max"), 2000L);
+        Value<Long> retryLimit = Defaults.orShared(Fields.integer(t, "retry_limit"), KUBERNETES_SETTINGS_RETRY_LIMIT);
+        Value<Long> retryBackoffMax = Defaults.orShared(Fields.integer(t, "retry_backoff_max"),
+                KUBERNETES_SETTINGS_RETRY_BACKOFF_MAX);
         Value<Map<String, Long>> retryLimits = Fields.integerMap(t, "retry_limits");
         Value<Map<String, String>> podLabels = Fields.stringMap(t, "pod_labels");
         Value<String> podLabelsOverwriteAllowed = Fields.string(t, "pod_labels_overwrite_allowed");
@@ -776,7 +894,8 @@ final class SectionReaders {
         List<KubernetesService> services = Fields.tables(t, "services", scope, SectionReaders::kubernetesService);
         Value<List<String>> capAdd = Fields.strings(t, "cap_add");
         Value<List<String>> capDrop = Fields.strings(t, "cap_drop");
-        Value<String> suspendPvcSize = Defaults.or(Fields.string(t, "suspend_pvc_size"), "20Gi");
+        Value<String> suspendPvcSize = Defaults.orShared(Fields.string(t, "suspend_pvc_size"),
+                KUBERNETES_SETTINGS_SUSPEND_PVC_SIZE);
         Value<String> suspendPvcStorageClass = Fields.string(t, "suspend_pvc_storage_class");
         Value<String> dnsPolicy = Fields.string(t, "dns_policy");
         DNSConfig dnsConfig = Fields.table(t, "dns_config", scope, SectionReaders::dnsConfig);
@@ -786,46 +905,47 @@ final class SectionReaders {
         List<PodSpecPatch> podSpec = Fields.tables(t, "pod_spec", scope, SectionReaders::podSpecPatch);
         Value<String> logsBaseDir = Fields.string(t, "logs_base_dir");
         Value<String> scriptsBaseDir = Fields.string(t, "scripts_base_dir");
-        Value<Boolean> printPodWarningEvents = Defaults.or(Fields.bool(t, "print_pod_warning_events"), true);
-        Value<Boolean> podDisruptionBudget = Defaults.or(Fields.bool(t, "pod_disruption_budget"), false);
+        Value<Boolean> printPodWarningEvents = Defaults.orShared(Fields.bool(t, "print_pod_warning_events"),
+                KUBERNETES_SETTINGS_PRINT_POD_WARNING_EVENTS);
+        Value<Boolean> podDisruptionBudget = Defaults.orShared(Fields.bool(t, "pod_disruption_budget"),
+                KUBERNETES_SETTINGS_POD_DISRUPTION_BUDGET);
         KubernetesAutoscalerConfig autoscaler = Fields.table(t, "autoscaler", scope,
                 SectionReaders::kubernetesAutoscalerConfig);
         Value<List<String>> allowedPullPolicies = Defaults.or(Fields.strings(t, "allowed_pull_policies"),
                 pullPolicy.value());
-        return new KubernetesSettings(Fields.position(table), table != null, t, host, context, certFile, keyFile,
-                caFile, bearerTokenOverwriteAllowed, bearerToken, image, namespace, namespaceOverwriteAllowed,
-                namespacePerJob, privileged, runtimeClassName, allowPrivilegeEscalation, cpuLimit,
-                cpuLimitOverwriteMaxAllowed, cpuRequest, cpuRequestOverwriteMaxAllowed, memoryLimit,
-                memoryLimitOverwriteMaxAllowed, memoryRequest, memoryRequestOverwriteMaxAllowed, ephemeralStorageLimit,
-                ephemeralStorageLimitOverwriteMaxAllowed, ephemeralStorageRequest,
-                ephemeralStorageRequestOverwriteMaxAllowed, serviceCpuLimit, serviceCpuLimitOverwriteMaxAllowed,
-                serviceCpuRequest, serviceCpuRequestOverwriteMaxAllowed, serviceMemoryLimit,
-                serviceMemoryLimitOverwriteMaxAllowed, serviceMemoryRequest, serviceMemoryRequestOverwriteMaxAllowed,
-                serviceEphemeralStorageLimit, serviceEphemeralStorageLimitOverwriteMaxAllowed,
-                serviceEphemeralStorageRequest, serviceEphemeralStorageRequestOverwriteMaxAllowed, helperCpuLimit,
-                helperCpuLimitOverwriteMaxAllowed, helperCpuRequest, helperCpuRequestOverwriteMaxAllowed,
-                helperMemoryLimit, helperMemoryLimitOverwriteMaxAllowed, helperMemoryRequest,
-                helperMemoryRequestOverwriteMaxAllowed, helperEphemeralStorageLimit,
-                helperEphemeralStorageLimitOverwriteMaxAllowed, helperEphemeralStorageRequest,
-                helperEphemeralStorageRequestOverwriteMaxAllowed, podCpuLimit, podCpuLimitOverwriteMaxAllowed,
-                podCpuRequest, podCpuRequestOverwriteMaxAllowed, podMemoryLimit, podMemoryLimitOverwriteMaxAllowed,
-                podMemoryRequest, podMemoryRequestOverwriteMaxAllowed, allowedImages, allowedPullPolicies,
-                allowedServices, allowedUsers, allowedGroups, pullPolicy, nodeSelector, nodeSelectorOverwriteAllowed,
-                nodeTolerations, nodeTolerationsOverwriteAllowed, affinity, imagePullSecrets,
-                useServiceAccountImagePullSecrets, helperImage, helperImageFlavor, helperImageAutosetArchAndOs,
-                podTerminationGracePeriodSeconds, cleanupGracePeriodSeconds, cleanupResourcesTimeout, pollInterval,
-                pollTimeout, resourceAvailabilityCheckMaxAttempts, retryLimit, retryBackoffMax, retryLimits, podLabels,
-                podLabelsOverwriteAllowed, schedulerName, serviceAccount, serviceAccountOverwriteAllowed,
-                automountServiceAccountToken, podAnnotations, podAnnotationsOverwriteAllowed, podSecurityContext,
-                initPermissionsContainerSecurityContext, buildContainerSecurityContext, helperContainerSecurityContext,
-                serviceContainerSecurityContext, volumes, hostAliases, services, capAdd, capDrop, suspendPvcSize,
-                suspendPvcStorageClass, dnsPolicy, dnsConfig, containerLifecycle, priorityClassName, podSpec,
-                logsBaseDir, scriptsBaseDir, printPodWarningEvents, podDisruptionBudget, autoscaler);
+        return new KubernetesSettings(t.position(), present, t, host, context, certFile, keyFile, caFile,
+                bearerTokenOverwriteAllowed, bearerToken, image, namespace, namespaceOverwriteAllowed, namespacePerJob,
+                privileged, runtimeClassName, allowPrivilegeEscalation, cpuLimit, cpuLimitOverwriteMaxAllowed,
+                cpuRequest, cpuRequestOverwriteMaxAllowed, memoryLimit, memoryLimitOverwriteMaxAllowed, memoryRequest,
+                memoryRequestOverwriteMaxAllowed, ephemeralStorageLimit, ephemeralStorageLimitOverwriteMaxAllowed,
+                ephemeralStorageRequest, ephemeralStorageRequestOverwriteMaxAllowed, serviceCpuLimit,
+                serviceCpuLimitOverwriteMaxAllowed, serviceCpuRequest, serviceCpuRequestOverwriteMaxAllowed,
+                serviceMemoryLimit, serviceMemoryLimitOverwriteMaxAllowed, serviceMemoryRequest,
+                serviceMemoryRequestOverwriteMaxAllowed, serviceEphemeralStorageLimit,
+                serviceEphemeralStorageLimitOverwriteMaxAllowed, serviceEphemeralStorageRequest,
+                serviceEphemeralStorageRequestOverwriteMaxAllowed, helperCpuLimit, helperCpuLimitOverwriteMaxAllowed,
+                helperCpuRequest, helperCpuRequestOverwriteMaxAllowed, helperMemoryLimit,
+                helperMemoryLimitOverwriteMaxAllowed, helperMemoryRequest, helperMemoryRequestOverwriteMaxAllowed,
+                helperEphemeralStorageLimit, helperEphemeralStorageLimitOverwriteMaxAllowed,
+                helperEphemeralStorageRequest, helperEphemeralStorageRequestOverwriteMaxAllowed, podCpuLimit,
+                podCpuLimitOverwriteMaxAllowed, podCpuRequest, podCpuRequestOverwriteMaxAllowed, podMemoryLimit,
+                podMemoryLimitOverwriteMaxAllowed, podMemoryRequest, podMemoryRequestOverwriteMaxAllowed, allowedImages,
+                allowedPullPolicies, allowedServices, allowedUsers, allowedGroups, pullPolicy, nodeSelector,
+                nodeSelectorOverwriteAllowed, nodeTolerations, nodeTolerationsOverwriteAllowed, affinity,
+                imagePullSecrets, useServiceAccountImagePullSecrets, helperImage, helperImageFlavor,
+                helperImageAutosetArchAndOs, podTerminationGracePeriodSeconds, cleanupGracePeriodSeconds,
+                cleanupResourcesTimeout, pollInterval, pollTimeout, resourceAvailabilityCheckMaxAttempts, retryLimit,
+                retryBackoffMax, retryLimits, podLabels, podLabelsOverwriteAllowed, schedulerName, serviceAccount,
+                serviceAccountOverwriteAllowed, automountServiceAccountToken, podAnnotations,
+                podAnnotationsOverwriteAllowed, podSecurityContext, initPermissionsContainerSecurityContext,
+                buildContainerSecurityContext, helperContainerSecurityContext, serviceContainerSecurityContext, volumes,
+                hostAliases, services, capAdd, capDrop, suspendPvcSize, suspendPvcStorageClass, dnsPolicy, dnsConfig,
+                containerLifecycle, priorityClassName, podSpec, logsBaseDir, scriptsBaseDir, printPodWarningEvents,
+                podDisruptionBudget, autoscaler);
     }
 
-    /** Reads a {@link PodSecurityContext}; an absent table gives an empty record at {@code absentPath}. */
-    static PodSecurityContext podSecurityContext(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link PodSecurityContext}; an absent table ({@code present} false) is an empty one. */
+    static PodSecurityContext podSecurityContext(ConfigTable t, boolean present, Scope scope) {
         Value<Long> fsGroup = Fields.integer(t, "fs_group");
         Value<Long> runAsGroup = Fields.integer(t, "run_as_group");
         Value<Boolean> runAsNonRoot = Fields.bool(t, "run_as_non_root");
@@ -834,14 +954,12 @@ final class SectionReaders {
         Value<String> selinuxType = Fields.string(t, "selinux_type");
         SeccompProfile seccompProfile = Fields.table(t, "seccomp_profile", scope, SectionReaders::seccompProfile);
         AppArmorProfile appArmorProfile = Fields.table(t, "app_armor_profile", scope, SectionReaders::appArmorProfile);
-        return new PodSecurityContext(Fields.position(table), table != null, t, fsGroup, runAsGroup, runAsNonRoot,
-                runAsUser, supplementalGroups, selinuxType, seccompProfile, appArmorProfile);
+        return new PodSecurityContext(t.position(), present, t, fsGroup, runAsGroup, runAsNonRoot, runAsUser,
+                supplementalGroups, selinuxType, seccompProfile, appArmorProfile);
     }
 
-    /** Reads a {@link ContainerSecurityContext}; an absent table gives an empty record at {@code absentPath}. */
-    static ContainerSecurityContext containerSecurityContext(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link ContainerSecurityContext}; an absent table ({@code present} false) is an empty one. */
+    static ContainerSecurityContext containerSecurityContext(ConfigTable t, boolean present, Scope scope) {
         Capabilities capabilities = Fields.table(t, "capabilities", scope, SectionReaders::capabilities);
         Value<Boolean> privileged = Fields.bool(t, "privileged");
         Value<Long> runAsUser = Fields.integer(t, "run_as_user");
@@ -853,38 +971,34 @@ final class SectionReaders {
         Value<String> procMount = Fields.string(t, "proc_mount");
         SeccompProfile seccompProfile = Fields.table(t, "seccomp_profile", scope, SectionReaders::seccompProfile);
         AppArmorProfile appArmorProfile = Fields.table(t, "app_armor_profile", scope, SectionReaders::appArmorProfile);
-        return new ContainerSecurityContext(Fields.position(table), table != null, t, capabilities, privileged,
-                runAsUser, runAsGroup, runAsNonRoot, readOnlyRootFilesystem, allowPrivilegeEscalation, selinuxType,
-                procMount, seccompProfile, appArmorProfile);
+        return new ContainerSecurityContext(t.position(), present, t, capabilities, privileged, runAsUser, runAsGroup,
+                runAsNonRoot, readOnlyRootFilesystem, allowPrivilegeEscalation, selinuxType, procMount, seccompProfile,
+                appArmorProfile);
     }
 
-    /** Reads a {@link Capabilities}; an absent table gives an empty record at {@code absentPath}. */
-    static Capabilities capabilities(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link Capabilities}; an absent table ({@code present} false) is an empty one. */
+    static Capabilities capabilities(ConfigTable t, boolean present, Scope scope) {
         Value<List<String>> add = Fields.strings(t, "add");
         Value<List<String>> drop = Fields.strings(t, "drop");
-        return new Capabilities(Fields.position(table), table != null, t, add, drop);
+        return new Capabilities(t.position(), present, t, add, drop);
     }
 
-    /** Reads a {@link SeccompProfile}; an absent table gives an empty record at {@code absentPath}. */
-    static SeccompProfile seccompProfile(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link SeccompProfile}; an absent table ({@code present} false) is an empty one. */
+    static SeccompProfile seccompProfile(ConfigTable t, boolean present, Scope scope) {
         Value<String> type = Fields.string(t, "type");
         Value<String> localhostProfile = Fields.string(t, "localhost_profile");
-        return new SeccompProfile(Fields.position(table), table != null, t, type, localhostProfile);
+        return new SeccompProfile(t.position(), present, t, type, localhostProfile);
     }
 
-    /** Reads a {@link AppArmorProfile}; an absent table gives an empty record at {@code absentPath}. */
-    static AppArmorProfile appArmorProfile(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link AppArmorProfile}; an absent table ({@code present} false) is an empty one. */
+    static AppArmorProfile appArmorProfile(ConfigTable t, boolean present, Scope scope) {
         Value<String> type = Fields.string(t, "type");
         Value<String> localhostProfile = Fields.string(t, "localhost_profile");
-        return new AppArmorProfile(Fields.position(table), table != null, t, type, localhostProfile);
+        return new AppArmorProfile(t.position(), present, t, type, localhostProfile);
     }
 
-    /** Reads a {@link KubernetesVolumes}; an absent table gives an empty record at {@code absentPath}. */
-    static KubernetesVolumes kubernetesVolumes(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link KubernetesVolumes}; an absent table ({@code present} false) is an empty one. */
+    static KubernetesVolumes kubernetesVolumes(ConfigTable t, boolean present, Scope scope) {
         List<HostPathVolume> hostPath = Fields.tables(t, "host_path", scope, SectionReaders::hostPathVolume);
         List<PvcVolume> pvc = Fields.tables(t, "pvc", scope, SectionReaders::pvcVolume);
         List<ConfigMapVolume> configMap = Fields.tables(t, "config_map", scope, SectionReaders::configMapVolume);
@@ -892,306 +1006,272 @@ final class SectionReaders {
         List<EmptyDirVolume> emptyDir = Fields.tables(t, "empty_dir", scope, SectionReaders::emptyDirVolume);
         List<CsiVolume> csi = Fields.tables(t, "csi", scope, SectionReaders::csiVolume);
         List<NfsVolume> nfs = Fields.tables(t, "nfs", scope, SectionReaders::nfsVolume);
-        return new KubernetesVolumes(Fields.position(table), table != null, t, hostPath, pvc, configMap, secret,
-                emptyDir, csi, nfs);
+        return new KubernetesVolumes(t.position(), present, t, hostPath, pvc, configMap, secret, emptyDir, csi, nfs);
     }
 
-    /** Reads a {@link HostPathVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static HostPathVolume hostPathVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link HostPathVolume}; an absent table ({@code present} false) is an empty one. */
+    static HostPathVolume hostPathVolume(ConfigTable t, boolean present, Scope scope) {
         Value<String> name = Fields.string(t, "name");
         Value<String> mountPath = Fields.string(t, "mount_path");
         Value<String> subPath = Fields.string(t, "sub_path");
-        Value<Boolean> readOnly = Defaults.or(Fields.bool(t, "read_only"), false);
+        Value<Boolean> readOnly = Defaults.orShared(Fields.bool(t, "read_only"), HOST_PATH_VOLUME_READ_ONLY);
         Value<String> hostPath = Defaults.or(Fields.string(t, "host_path"), mountPath.value());
         Value<String> mountPropagation = Fields.string(t, "mount_propagation");
-        return new HostPathVolume(Fields.position(table), table != null, t, name, mountPath, subPath, readOnly,
-                hostPath, mountPropagation);
-    }
-
-    /** Reads a {@link PvcVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static PvcVolume pvcVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> mountPath = Fields.string(t, "mount_path");
-        Value<String> subPath = Fields.string(t, "sub_path");
-        Value<Boolean> readOnly = Defaults.or(Fields.bool(t, "read_only"), false);
-        Value<String> mountPropagation = Fields.string(t, "mount_propagation");
-        return new PvcVolume(Fields.position(table), table != null, t, name, mountPath, subPath, readOnly,
+        return new HostPathVolume(t.position(), present, t, name, mountPath, subPath, readOnly, hostPath,
                 mountPropagation);
     }
 
-    /** Reads a {@link ConfigMapVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static ConfigMapVolume configMapVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link PvcVolume}; an absent table ({@code present} false) is an empty one. */
+    static PvcVolume pvcVolume(ConfigTable t, boolean present, Scope scope) {
         Value<String> name = Fields.string(t, "name");
         Value<String> mountPath = Fields.string(t, "mount_path");
         Value<String> subPath = Fields.string(t, "sub_path");
-        Value<Boolean> readOnly = Defaults.or(Fields.bool(t, "read_only"), false);
-        Value<Map<String, String>> items = Fields.stringMap(t, "items");
-        return new ConfigMapVolume(Fields.position(table), table != null, t, name, mountPath, subPath, readOnly, items);
+        Value<Boolean> readOnly = Defaults.orShared(Fields.bool(t, "read_only"), PVC_VOLUME_READ_ONLY);
+        Value<String> mountPropagation = Fields.string(t, "mount_propagation");
+        return new PvcVolume(t.position(), present, t, name, mountPath, subPath, readOnly, mountPropagation);
     }
 
-    /** Reads a {@link SecretVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static SecretVolume secretVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link ConfigMapVolume}; an absent table ({@code present} false) is an empty one. */
+    static ConfigMapVolume configMapVolume(ConfigTable t, boolean present, Scope scope) {
         Value<String> name = Fields.string(t, "name");
         Value<String> mountPath = Fields.string(t, "mount_path");
         Value<String> subPath = Fields.string(t, "sub_path");
-        Value<Boolean> readOnly = Defaults.or(Fields.bool(t, "read_only"), false);
+        Value<Boolean> readOnly = Defaults.orShared(Fields.bool(t, "read_only"), CONFIG_MAP_VOLUME_READ_ONLY);
         Value<Map<String, String>> items = Fields.stringMap(t, "items");
-        return new SecretVolume(Fields.position(table), table != null, t, name, mountPath, subPath, readOnly, items);
+        return new ConfigMapVolume(t.position(), present, t, name, mountPath, subPath, readOnly, items);
     }
 
-    /** Reads a {@link EmptyDirVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static EmptyDirVolume emptyDirVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link SecretVolume}; an absent table ({@code present} false) is an empty one. */
+    static SecretVolume secretVolume(ConfigTable t, boolean present, Scope scope) {
+        Value<String> name = Fields.string(t, "name");
+        Value<String> mountPath = Fields.string(t, "mount_path");
+        Value<String> subPath = Fields.string(t, "sub_path");
+        Value<Boolean> readOnly = Defaults.orShared(Fields.bool(t, "read_only"), SECRET_VOLUME_READ_ONLY);
+        Value<Map<String, String>> items = Fields.stringMap(t, "items");
+        return new SecretVolume(t.position(), present, t, name, mountPath, subPath, readOnly, items);
+    }
+
+    /** Reads a {@link EmptyDirVolume}; an absent table ({@code present} false) is an empty one. */
+    static EmptyDirVolume emptyDirVolume(ConfigTable t, boolean present, Scope scope) {
         Value<String> name = Fields.string(t, "name");
         Value<String> mountPath = Fields.string(t, "mount_path");
         Value<String> subPath = Fields.string(t, "sub_path");
         Value<String> medium = Fields.string(t, "medium");
         Value<String> sizeLimit = Fields.string(t, "size_limit");
         Value<String> mountPropagation = Fields.string(t, "mount_propagation");
-        return new EmptyDirVolume(Fields.position(table), table != null, t, name, mountPath, subPath, medium, sizeLimit,
+        return new EmptyDirVolume(t.position(), present, t, name, mountPath, subPath, medium, sizeLimit,
                 mountPropagation);
     }
 
-    /** Reads a {@link CsiVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static CsiVolume csiVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link CsiVolume}; an absent table ({@code present} false) is an empty one. */
+    static CsiVolume csiVolume(ConfigTable t, boolean present, Scope scope) {
         Value<String> name = Fields.string(t, "name");
         Value<String> mountPath = Fields.string(t, "mount_path");
         Value<String> subPath = Fields.string(t, "sub_path");
         Value<String> driver = Fields.string(t, "driver");
         Value<String> fsType = Fields.string(t, "fs_type");
-        Value<Boolean> readOnly = Defaults.or(Fields.bool(t, "read_only"), false);
+        Value<Boolean> readOnly = Defaults.orShared(Fields.bool(t, "read_only"), CSI_VOLUME_READ_ONLY);
         Value<Map<String, String>> volumeAttributes = Fields.stringMap(t, "volume_attributes");
-        return new CsiVolume(Fields.position(table), table != null, t, name, mountPath, subPath, driver, fsType,
-                readOnly, volumeAttributes);
+        return new CsiVolume(t.position(), present, t, name, mountPath, subPath, driver, fsType, readOnly,
+                volumeAttributes);
     }
 
-    /** Reads a {@link NfsVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static NfsVolume nfsVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link NfsVolume}; an absent table ({@code present} false) is an empty one. */
+    static NfsVolume nfsVolume(ConfigTable t, boolean present, Scope scope) {
         Value<String> name = Fields.string(t, "name");
         Value<String> mountPath = Fields.string(t, "mount_path");
         Value<String> subPath = Fields.string(t, "sub_path");
         Value<String> server = Fields.string(t, "server");
         Value<String> path = Fields.string(t, "path");
-        Value<Boolean> readOnly = Defaults.or(Fields.bool(t, "read_only"), false);
-        return new NfsVolume(Fields.position(table), table != null, t, name, mountPath, subPath, server, path,
-                readOnly);
+        Value<Boolean> readOnly = Defaults.orShared(Fields.bool(t, "read_only"), NFS_VOLUME_READ_ONLY);
+        return new NfsVolume(t.position(), present, t, name, mountPath, subPath, server, path, readOnly);
     }
 
-    /** Reads a {@link HostAliases}; an absent table gives an empty record at {@code absentPath}. */
-    static HostAliases hostAliases(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link HostAliases}; an absent table ({@code present} false) is an empty one. */
+    static HostAliases hostAliases(ConfigTable t, boolean present, Scope scope) {
         Value<String> ip = Fields.string(t, "ip");
         Value<List<String>> hostnames = Fields.strings(t, "hostnames");
-        return new HostAliases(Fields.position(table), table != null, t, ip, hostnames);
+        return new HostAliases(t.position(), present, t, ip, hostnames);
     }
 
-    /** Reads a {@link KubernetesService}; an absent table gives an empty record at {@code absentPath}. */
-    static KubernetesService kubernetesService(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link KubernetesService}; an absent table ({@code present} false) is an empty one. */
+    static KubernetesService kubernetesService(ConfigTable t, boolean present, Scope scope) {
         Value<String> name = Fields.string(t, "name");
         Value<String> alias = Fields.string(t, "alias");
         Value<List<String>> command = Fields.strings(t, "command");
         Value<List<String>> entrypoint = Fields.strings(t, "entrypoint");
         Value<List<String>> environment = Fields.strings(t, "environment");
         Value<String> suspendDataPath = Fields.string(t, "suspend_data_path");
-        return new KubernetesService(Fields.position(table), table != null, t, name, alias, command, entrypoint,
-                environment, suspendDataPath);
+        return new KubernetesService(t.position(), present, t, name, alias, command, entrypoint, environment,
+                suspendDataPath);
     }
 
-    /** Reads a {@link DNSConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static DNSConfig dnsConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link DNSConfig}; an absent table ({@code present} false) is an empty one. */
+    static DNSConfig dnsConfig(ConfigTable t, boolean present, Scope scope) {
         Value<List<String>> nameservers = Fields.strings(t, "nameservers");
         List<DNSConfigOption> options = Fields.tables(t, "options", scope, SectionReaders::dnsConfigOption);
         Value<List<String>> searches = Fields.strings(t, "searches");
-        return new DNSConfig(Fields.position(table), table != null, t, nameservers, options, searches);
+        return new DNSConfig(t.position(), present, t, nameservers, options, searches);
     }
 
-    /** Reads a {@link DNSConfigOption}; an absent table gives an empty record at {@code absentPath}. */
-    static DNSConfigOption dnsConfigOption(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link DNSConfigOption}; an absent table ({@code present} false) is an empty one. */
+    static DNSConfigOption dnsConfigOption(ConfigTable t, boolean present, Scope scope) {
         Value<String> name = Fields.string(t, "name");
         Value<String> value = Fields.string(t, "value");
-        return new DNSConfigOption(Fields.position(table), table != null, t, name, value);
+        return new DNSConfigOption(t.position(), present, t, name, value);
     }
 
-    /** Reads a {@link ContainerLifecycle}; an absent table gives an empty record at {@code absentPath}. */
-    static ContainerLifecycle containerLifecycle(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link ContainerLifecycle}; an absent table ({@code present} false) is an empty one. */
+    static ContainerLifecycle containerLifecycle(ConfigTable t, boolean present, Scope scope) {
         LifecycleHandler postStart = Fields.table(t, "post_start", scope, SectionReaders::lifecycleHandler);
         LifecycleHandler preStop = Fields.table(t, "pre_stop", scope, SectionReaders::lifecycleHandler);
-        return new ContainerLifecycle(Fields.position(table), table != null, t, postStart, preStop);
+        return new ContainerLifecycle(t.position(), present, t, postStart, preStop);
     }
 
-    /** Reads a {@link LifecycleHandler}; an absent table gives an empty record at {@code absentPath}. */
-    static LifecycleHandler lifecycleHandler(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link LifecycleHandler}; an absent table ({@code present} false) is an empty one. */
+    static LifecycleHandler lifecycleHandler(ConfigTable t, boolean present, Scope scope) {
         LifecycleExecAction exec = Fields.table(t, "exec", scope, SectionReaders::lifecycleExecAction);
         LifecycleHTTPGet httpGet = Fields.table(t, "http_get", scope, SectionReaders::lifecycleHTTPGet);
         LifecycleTCPSocket tcpSocket = Fields.table(t, "tcp_socket", scope, SectionReaders::lifecycleTCPSocket);
-        return new LifecycleHandler(Fields.position(table), table != null, t, exec, httpGet, tcpSocket);
+        return new LifecycleHandler(t.position(), present, t, exec, httpGet, tcpSocket);
     }
 
-    /** Reads a {@link LifecycleExecAction}; an absent table gives an empty record at {@code absentPath}. */
-    static LifecycleExecAction lifecycleExecAction(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link LifecycleExecAction}; an absent table ({@code present} false) is an empty one. */
+    static LifecycleExecAction lifecycleExecAction(ConfigTable t, boolean present, Scope scope) {
         Value<List<String>> command = Fields.strings(t, "command");
-        return new LifecycleExecAction(Fields.position(table), table != null, t, command);
+        return new LifecycleExecAction(t.position(), present, t, command);
     }
 
-    /** Reads a {@link LifecycleHTTPGet}; an absent table gives an empty record at {@code absentPath}. */
-    static LifecycleHTTPGet lifecycleHTTPGet(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link LifecycleHTTPGet}; an absent table ({@code present} false) is an empty one. */
+    static LifecycleHTTPGet lifecycleHTTPGet(ConfigTable t, boolean present, Scope scope) {
         Value<String> host = Fields.string(t, "host");
         List<LifecycleHTTPGetHeader> httpHeaders = Fields.tables(t, "http_headers", scope,
                 SectionReaders::lifecycleHTTPGetHeader);
         Value<String> path = Fields.string(t, "path");
         Value<Long> port = Fields.integer(t, "port");
-        Value<String> scheme = Defaults.or(Fields.string(t, "scheme"), "HTTP");
-        return new LifecycleHTTPGet(Fields.position(table), table != null, t, host, httpHeaders, path, port, scheme);
+        Value<String> scheme = Defaults.orShared(Fields.string(t, "scheme"), LIFECYCLE_HTTP_GET_SCHEME);
+        return new LifecycleHTTPGet(t.position(), present, t, host, httpHeaders, path, port, scheme);
     }
 
-    /** Reads a {@link LifecycleHTTPGetHeader}; an absent table gives an empty record at {@code absentPath}. */
-    static LifecycleHTTPGetHeader lifecycleHTTPGetHeader(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link LifecycleHTTPGetHeader}; an absent table ({@code present} false) is an empty one. */
+    static LifecycleHTTPGetHeader lifecycleHTTPGetHeader(ConfigTable t, boolean present, Scope scope) {
         Value<String> name = Fields.string(t, "name");
         Value<String> value = Fields.string(t, "value");
-        return new LifecycleHTTPGetHeader(Fields.position(table), table != null, t, name, value);
+        return new LifecycleHTTPGetHeader(t.position(), present, t, name, value);
     }
 
-    /** Reads a {@link LifecycleTCPSocket}; an absent table gives an empty record at {@code absentPath}. */
-    static LifecycleTCPSocket lifecycleTCPSocket(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link LifecycleTCPSocket}; an absent table ({@code present} false) is an empty one. */
+    static LifecycleTCPSocket lifecycleTCPSocket(ConfigTable t, boolean present, Scope scope) {
         Value<String> host = Fields.string(t, "host");
         Value<Long> port = Fields.integer(t, "port");
-        return new LifecycleTCPSocket(Fields.position(table), table != null, t, host, port);
+        return new LifecycleTCPSocket(t.position(), present, t, host, port);
     }
 
-    /** Reads a {@link PodSpecPatch}; an absent table gives an empty record at {@code absentPath}. */
-    static PodSpecPatch podSpecPatch(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link PodSpecPatch}; an absent table ({@code present} false) is an empty one. */
+    static PodSpecPatch podSpecPatch(ConfigTable t, boolean present, Scope scope) {
         Value<String> name = Fields.string(t, "name");
         Value<String> patchPath = Fields.string(t, "patch_path");
         Value<String> patch = Fields.string(t, "patch");
-        Value<String> patchType = Defaults.or(Fields.string(t, "patch_type"), "strategic");
-        return new PodSpecPatch(Fields.position(table), table != null, t, name, patchPath, patch, patchType);
+        Value<String> patchType = Defaults.orShared(Fields.string(t, "patch_type"), POD_SPEC_PATCH_PATCH_TYPE);
+        return new PodSpecPatch(t.position(), present, t, name, patchPath, patch, patchType);
     }
 
-    /** Reads a {@link Affinity}; an absent table gives an empty record at {@code absentPath}. */
-    static Affinity affinity(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link Affinity}; an absent table ({@code present} false) is an empty one. */
+    static Affinity affinity(ConfigTable t, boolean present, Scope scope) {
         NodeAffinity nodeAffinity = Fields.table(t, "node_affinity", scope, SectionReaders::nodeAffinity);
         PodAffinity podAffinity = Fields.table(t, "pod_affinity", scope, SectionReaders::podAffinity);
         PodAffinity podAntiAffinity = Fields.table(t, "pod_anti_affinity", scope, SectionReaders::podAffinity);
-        return new Affinity(Fields.position(table), table != null, t, nodeAffinity, podAffinity, podAntiAffinity);
+        return new Affinity(t.position(), present, t, nodeAffinity, podAffinity, podAntiAffinity);
     }
 
-    /** Reads a {@link NodeAffinity}; an absent table gives an empty record at {@code absentPath}. */
-    static NodeAffinity nodeAffinity(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link NodeAffinity}; an absent table ({@code present} false) is an empty one. */
+    static NodeAffinity nodeAffinity(ConfigTable t, boolean present, Scope scope) {
         NodeSelector requiredDuringSchedulingIgnoredDuringExecution = Fields.table(t,
                 "required_during_scheduling_ignored_during_execution", scope, SectionReaders::nodeSelector);
         List<PreferredSchedulingTerm> preferredDuringSchedulingIgnoredDuringExecution = Fields.tables(t,
                 "preferred_during_scheduling_ignored_during_execution", scope, SectionReaders::preferredSchedulingTerm);
-        return new NodeAffinity(Fields.position(table), table != null, t,
-                requiredDuringSchedulingIgnoredDuringExecution, preferredDuringSchedulingIgnoredDuringExecution);
+        return new NodeAffinity(t.position(), present, t, requiredDuringSchedulingIgnoredDuringExecution,
+                preferredDuringSchedulingIgnoredDuringExecution);
     }
 
-    /** Reads a {@link PodAffinity}; an absent table gives an empty record at {@code absentPath}. */
-    static PodAffinity podAffinity(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link PodAffinity}; an absent table ({@code present} false) is an empty one. */
+    static PodAffinity podAffinity(ConfigTable t, boolean present, Scope scope) {
         List<PodAffinityTerm> requiredDuringSchedulingIgnoredDuringExecution = Fields.tables(t,
                 "required_during_scheduling_ignored_during_execution", scope, SectionReaders::podAffinityTerm);
         List<WeightedPodAffinityTerm> preferredDuringSchedulingIgnoredDuringExecution = Fields.tables(t,
                 "preferred_during_scheduling_ignored_during_execution", scope, SectionReaders::weightedPodAffinityTerm);
-        return new PodAffinity(Fields.position(table), table != null, t, requiredDuringSchedulingIgnoredDuringExecution,
+        return new PodAffinity(t.position(), present, t, requiredDuringSchedulingIgnoredDuringExecution,
                 preferredDuringSchedulingIgnoredDuringExecution);
     }
 
-    /** Reads a {@link NodeSelector}; an absent table gives an empty record at {@code absentPath}. */
-    static NodeSelector nodeSelector(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link NodeSelector}; an absent table ({@code present} false) is an empty one. */
+    static NodeSelector nodeSelector(ConfigTable t, boolean present, Scope scope) {
         List<NodeSelectorTerm> nodeSelectorTerms = Fields.tables(t, "node_selector_terms", scope,
                 SectionReaders::nodeSelectorTerm);
-        return new NodeSelector(Fields.position(table), table != null, t, nodeSelectorTerms);
+        return new NodeSelector(t.position(), present, t, nodeSelectorTerms);
     }
 
-    /** Reads a {@link NodeSelectorTerm}; an absent table gives an empty record at {@code absentPath}. */
-    static NodeSelectorTerm nodeSelectorTerm(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link NodeSelectorTerm}; an absent table ({@code present} false) is an empty one. */
+    static NodeSelectorTerm nodeSelectorTerm(ConfigTable t, boolean present, Scope scope) {
         List<NodeSelectorRequirement> matchExpressions = Fields.tables(t, "match_expressions", scope,
                 SectionReaders::nodeSelectorRequirement);
         List<NodeSelectorRequirement> matchFields = Fields.tables(t, "match_fields", scope,
                 SectionReaders::nodeSelectorRequirement);
-        return new NodeSelectorTerm(Fields.position(table), table != null, t, matchExpressions, matchFields);
+        return new NodeSelectorTerm(t.position(), present, t, matchExpressions, matchFields);
     }
 
-    /** Reads a {@link NodeSelectorRequirement}; an absent table gives an empty record at {@code absentPath}. */
-    static NodeSelectorRequirement nodeSelectorRequirement(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link NodeSelectorRequirement}; an absent table ({@code present} false) is an empty one. */
+    static NodeSelectorRequirement nodeSelectorRequirement(ConfigTable t, boolean present, Scope scope) {
         Value<String> key = Fields.string(t, "key");
         Value<String> operator = Fields.string(t, "operator");
         Value<List<String>> values = Fields.strings(t, "values");
-        return new NodeSelectorRequirement(Fields.position(table), table != null, t, key, operator, values);
+        return new NodeSelectorRequirement(t.position(), present, t, key, operator, values);
     }
 
-    /** Reads a {@link PreferredSchedulingTerm}; an absent table gives an empty record at {@code absentPath}. */
-    static PreferredSchedulingTerm preferredSchedulingTerm(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link PreferredSchedulingTerm}; an absent table ({@code present} false) is an empty one. */
+    static PreferredSchedulingTerm preferredSchedulingTerm(ConfigTable t, boolean present, Scope scope) {
         Value<Long> weight = Fields.integer(t, "weight");
         NodeSelectorTerm preference = Fields.table(t, "preference", scope, SectionReaders::nodeSelectorTerm);
-        return new PreferredSchedulingTerm(Fields.position(table), table != null, t, weight, preference);
+        return new PreferredSchedulingTerm(t.position(), present, t, weight, preference);
     }
 
-    /** Reads a {@link PodAffinityTerm}; an absent table gives an empty record at {@code absentPath}. */
-    static PodAffinityTerm podAffinityTerm(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link PodAffinityTerm}; an absent table ({@code present} false) is an empty one. */
+    static PodAffinityTerm podAffinityTerm(ConfigTable t, boolean present, Scope scope) {
         LabelSelector labelSelector = Fields.table(t, "label_selector", scope, SectionReaders::labelSelector);
         Value<List<String>> namespaces = Fields.strings(t, "namespaces");
         Value<String> topologyKey = Fields.string(t, "topology_key");
         LabelSelector namespaceSelector = Fields.table(t, "namespace_selector", scope, SectionReaders::labelSelector);
         Value<List<String>> matchLabelKeys = Fields.strings(t, "match_label_keys");
         Value<List<String>> mismatchLabelKeys = Fields.strings(t, "mismatch_label_keys");
-        return new PodAffinityTerm(Fields.position(table), table != null, t, labelSelector, namespaces, topologyKey,
-                namespaceSelector, matchLabelKeys, mismatchLabelKeys);
+        return new PodAffinityTerm(t.position(), present, t, labelSelector, namespaces, topologyKey, namespaceSelector,
+                matchLabelKeys, mismatchLabelKeys);
     }
 
-    /** Reads a {@link WeightedPodAffinityTerm}; an absent table gives an empty record at {@code absentPath}. */
-    static WeightedPodAffinityTerm weightedPodAffinityTerm(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link WeightedPodAffinityTerm}; an absent table ({@code present} false) is an empty one. */
+    static WeightedPodAffinityTerm weightedPodAffinityTerm(ConfigTable t, boolean present, Scope scope) {
         Value<Long> weight = Fields.integer(t, "weight");
         PodAffinityTerm podAffinityTerm = Fields.table(t, "pod_affinity_term", scope, SectionReaders::podAffinityTerm);
-        return new WeightedPodAffinityTerm(Fields.position(table), table != null, t, weight, podAffinityTerm);
+        return new WeightedPodAffinityTerm(t.position(), present, t, weight, podAffinityTerm);
     }
 
-    /** Reads a {@link LabelSelector}; an absent table gives an empty record at {@code absentPath}. */
-    static LabelSelector labelSelector(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
+    /** Reads a {@link LabelSelector}; an absent table ({@code present} false) is an empty one. */
+    static LabelSelector labelSelector(ConfigTable t, boolean present, Scope scope) {
         Value<Map<String, String>> matchLabels = Fields.stringMap(t, "match_labels");
         List<NodeSelectorRequirement> matchExpressions = Fields.tables(t, "match_expressions", scope,
                 SectionReaders::nodeSelectorRequirement);
-        return new LabelSelector(Fields.position(table), table != null, t, matchLabels, matchExpressions);
+        return new LabelSelector(t.position(), present, t, matchLabels, matchExpressions);
     }
 
-    /** Reads a {@link KubernetesAutoscalerConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static KubernetesAutoscalerConfig kubernetesAutoscalerConfig(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Long> maxPausePods = Defaults.or(Fields.integer(t, "max_pause_pods"), 0L);
-        Value<String> pausePodImage = Defaults.or(Fields.string(t, "pause_pod_image"), "registry.k8s.io/pause:3.10");
+    /** Reads a {@link KubernetesAutoscalerConfig}; an absent table ({@code present} false) is an empty one. */
+    static KubernetesAutoscalerConfig kubernetesAutoscalerConfig(ConfigTable t, boolean present, Scope scope) {
+        Value<Long> maxPausePods = Defaults.orShared(Fields.integer(t, "max_pause_pods"),
+                KUBERNETES_AUTOSCALER_CONFIG_MAX_PAUSE_PODS);
+        Value<String> pausePodImage = Defaults.orShared(Fields.string(t, "pause_pod_image"),
+                KUBERNETES_AUTOSCALER_CONFIG_PAUSE_POD_IMAGE);
         Value<String> pausePodPriorityClassName = Fields.string(t, "pause_pod_priority_class_name");
         List<AutoscalerPolicy> policy = Fields.tables(t, "policy", scope, SectionReaders::autoscalerPolicy);
         Value<List<String>> pausePodImagePullSecrets = Fields.strings(t, "pause_pod_image_pull_secrets");
-        return new KubernetesAutoscalerConfig(Fields.position(table), table != null, t, maxPausePods, pausePodImage,
+        return new KubernetesAutoscalerConfig(t.position(), present, t, maxPausePods, pausePodImage,
                 pausePodPriorityClassName, policy, pausePodImagePullSecrets);
     }
 }
