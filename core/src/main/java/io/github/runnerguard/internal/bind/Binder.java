@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -148,32 +149,55 @@ public final class Binder {
     private List<ConfigTable> bindStruct(Schema.Struct struct, List<Source> sources, String sectionPath,
                                          boolean sectionArray) {
         List<List<Pending>> perSource = new ArrayList<>(sources.size());
-        Map<Schema.Field, List<Pending>> byField = new LinkedHashMap<>();
+        List<Pending> known = new ArrayList<>();
+        // Which fields have a key already: a second key for one field (an ambiguity, or two spellings of a table to
+        // merge) is rare, and only then are the keys grouped by field.
+        long[] seen = new long[(struct.fields().size() + 63) >>> 6];
+        boolean repeated = false;
         for (Source source : sources) {
             List<Pending> pendings = new ArrayList<>(source.node().size());
             perSource.add(pendings);
             for (Map.Entry<String, JsonNode> property : source.node().properties()) {
                 String key = property.getKey();
                 Schema.Field field = struct.lookup(key);
+                if (field != null && field.key().equals(key)) {
+                    key = field.key(); // one String for the key in every table that writes it so
+                }
                 String path = child(source.path(), field != null ? field.key() : key);
                 List<Object> rawPath = append(source.rawPath(), key);
                 Pending pending = new Pending(key, property.getValue(), field, path, rawPath, positions.of(rawPath));
                 pendings.add(pending);
                 if (field == null) {
-                    pending.node = raw(pending.value, path, rawPath, false);
+                    pending.node = raw(pending.value, path, rawPath, pending.position, false);
                     reportUnknown(struct, sectionPath, sectionArray, pending);
                 } else {
-                    byField.computeIfAbsent(field, f -> new ArrayList<>(1)).add(pending);
+                    known.add(pending);
+                    int index = field.index();
+                    long bit = 1L << index;
+                    if ((seen[index >>> 6] & bit) != 0) {
+                        repeated = true;
+                    }
+                    seen[index >>> 6] |= bit;
                 }
             }
         }
-        for (Map.Entry<Schema.Field, List<Pending>> group : byField.entrySet()) {
-            bindField(struct, group.getKey(), group.getValue(), sectionPath);
+        if (!repeated) {
+            for (Pending pending : known) {
+                bindField(struct, Objects.requireNonNull(pending.field), List.of(pending), sectionPath);
+            }
+        } else {
+            Map<Schema.Field, List<Pending>> byField = new LinkedHashMap<>();
+            for (Pending pending : known) {
+                byField.computeIfAbsent(Objects.requireNonNull(pending.field), f -> new ArrayList<>(2)).add(pending);
+            }
+            for (Map.Entry<Schema.Field, List<Pending>> group : byField.entrySet()) {
+                bindField(struct, group.getKey(), group.getValue(), sectionPath);
+            }
         }
         if (!struct.required().isEmpty()) {
             Set<String> present = new HashSet<>();
-            for (Schema.Field field : byField.keySet()) {
-                present.add(field.key());
+            for (Pending pending : known) {
+                present.add(Objects.requireNonNull(pending.field).key());
             }
             List<String> missing = new ArrayList<>();
             for (String key : struct.required()) {
@@ -201,23 +225,29 @@ public final class Binder {
     }
 
     private void bindField(Schema.Struct struct, Schema.Field field, List<Pending> candidates, String sectionPath) {
-        String childSection = child(sectionPath, field.key());
         ValueType type = field.type();
         switch (type.kind()) {
-            case TABLE -> bindMergeable(candidates, type, childSection,
-                    objects -> bindStruct(schema.struct(Objects.requireNonNull(type.struct())), objects, childSection,
-                            false));
-            case MAP -> bindMergeable(candidates, type, childSection,
-                    objects -> bindMap(Objects.requireNonNull(type.element()), objects, childSection));
+            case TABLE -> {
+                String childSection = child(sectionPath, field.key());
+                bindMergeable(candidates, type, childSection,
+                        objects -> bindStruct(schema.struct(Objects.requireNonNull(type.struct())), objects,
+                                childSection, false));
+            }
+            case MAP -> {
+                String childSection = child(sectionPath, field.key());
+                bindMergeable(candidates, type, childSection,
+                        objects -> bindMap(Objects.requireNonNull(type.element()), objects, childSection));
+            }
             case ARRAY -> {
+                String childSection = child(sectionPath, field.key());
                 for (Pending candidate : candidates) {
                     bindArrayOfTables(candidate, schema.struct(Objects.requireNonNull(type.struct())), childSection);
                 }
             }
             default -> {
                 for (Pending candidate : candidates) {
-                    candidate.node = raw(candidate.value, candidate.path, candidate.rawPath, type.kind()
-                            == ValueType.Kind.ANY);
+                    candidate.node = raw(candidate.value, candidate.path, candidate.rawPath, candidate.position,
+                            type.kind() == ValueType.Kind.ANY);
                     candidate.valid = check(type, candidate.value, candidate.key, candidate.path, candidate.position,
                             candidate.rawPath, field.secret(), sectionPath);
                     if (candidate.valid) {
@@ -253,7 +283,7 @@ public final class Binder {
             } else {
                 mismatch(candidate.key, candidate.path, candidate.position, type.describe(), candidate.value,
                         sectionOf(parentOf(childSection)), null);
-                candidate.node = raw(candidate.value, candidate.path, candidate.rawPath, false);
+                candidate.node = raw(candidate.value, candidate.path, candidate.rawPath, candidate.position, false);
             }
         }
         if (tables.isEmpty()) {
@@ -287,7 +317,7 @@ public final class Binder {
                     candidate.valid = false;
                     mismatchElement(candidate.key, path, position, "a table", element,
                             sectionOf(parentOf(childSection)), "an array of tables");
-                    elements.add(raw(element, path, rawPath, false));
+                    elements.add(raw(element, path, rawPath, position, false));
                 }
             }
             candidate.node = new ConfigArray(candidate.path, candidate.position, elements);
@@ -303,7 +333,7 @@ public final class Binder {
         } else {
             mismatch(candidate.key, candidate.path, candidate.position, "an array of tables", value,
                     sectionOf(parentOf(childSection)), null);
-            candidate.node = raw(value, candidate.path, candidate.rawPath, false);
+            candidate.node = raw(value, candidate.path, candidate.rawPath, candidate.position, false);
         }
     }
 
@@ -334,7 +364,8 @@ public final class Binder {
                 Pending pending = new Pending(key, property.getValue(), null, path, rawPath, positions.of(rawPath));
                 pendings.add(pending);
                 byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(pending);
-                pending.node = raw(pending.value, path, rawPath, valueType.kind() == ValueType.Kind.ANY);
+                pending.node = raw(pending.value, path, rawPath, pending.position,
+                        valueType.kind() == ValueType.Kind.ANY);
                 pending.valid = check(valueType, pending.value, key, path, pending.position, rawPath,
                         sectionPath.equals("runners.autoscaler.plugin_config"), sectionPath);
                 if (pending.valid && labels) {
@@ -362,25 +393,26 @@ public final class Binder {
      */
     private boolean check(ValueType type, JsonNode value, String key, String path, @Nullable Position position,
                           List<Object> rawPath, boolean secret, String sectionPath) {
-        String where = sectionOf(sectionPath);
         switch (type.kind()) {
             case ANY:
                 return true;
             case STRING:
-                return value.isString() || mismatch(key, path, position, type.describe(), value, where, null);
+                return value.isString()
+                        || mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case BOOL:
-                return value.isBoolean() || mismatch(key, path, position, type.describe(), value, where, null);
+                return value.isBoolean()
+                        || mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case INT:
             case INT32:
                 if (!value.isIntegralNumber()) {
-                    return mismatch(key, path, position, type.describe(), value, where, null);
+                    return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
                 }
                 if (type.kind() == ValueType.Kind.INT32 || !value.canConvertToLong()) {
                     BigInteger number = value.bigIntegerValue();
                     long min = type.kind() == ValueType.Kind.INT32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
                     long max = type.kind() == ValueType.Kind.INT32 ? Integer.MAX_VALUE : Long.MAX_VALUE;
                     if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
-                        return invalid(key, path, position, where, "is out of range for a "
+                        return invalid(key, path, position, sectionOf(sectionPath), "is out of range for a "
                                 + (type.kind() == ValueType.Kind.INT32 ? "32" : "64") + "-bit integer");
                     }
                 }
@@ -391,12 +423,12 @@ public final class Binder {
                 }
                 if (value.isIntegralNumber()) {
                     if (!value.canConvertToLong() || Math.abs(value.longValue()) > MAX_SAFE_FLOAT_INT) {
-                        return invalid(key, path, position, where,
+                        return invalid(key, path, position, sectionOf(sectionPath),
                                 "is an integer too large to convert to a float exactly");
                     }
                     return true;
                 }
-                return mismatch(key, path, position, type.describe(), value, where, null);
+                return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case DURATION:
                 if (value.isIntegralNumber()) {
                     return true;
@@ -406,12 +438,12 @@ public final class Binder {
                         GoDuration.parseNanos(value.stringValue());
                         return true;
                     } catch (IllegalArgumentException e) {
-                        return invalid(key, path, position, where, "is not a Go duration"
+                        return invalid(key, path, position, sectionOf(sectionPath), "is not a Go duration"
                                 + (secret ? "" : " (" + e.getMessage() + ")")
                                 + "; write a number with a unit, such as \"30m\" or \"1h30m\"");
                     }
                 }
-                return mismatch(key, path, position, type.describe(), value, where, null);
+                return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case TIME:
                 if (temporal(value) != null) {
                     return true;
@@ -420,38 +452,36 @@ public final class Binder {
                     if (GoTime.isValid(value.stringValue())) {
                         return true;
                     }
-                    return invalid(key, path, position, where, "is not an RFC 3339 date-time such as "
+                    return invalid(key, path, position, sectionOf(sectionPath), "is not an RFC 3339 date-time such as "
                             + "\"2024-01-01T00:00:00Z\"");
                 }
-                return mismatch(key, path, position, type.describe(), value, where, null);
+                return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case STRING_OR_ARRAY:
                 if (value.isString()) {
                     return true;
                 }
                 if (value.isArray()) {
                     return checkElements(new ValueType(ValueType.Kind.STRING, null, null), value, key, path,
-                            rawPath, where, type.describe());
+                            rawPath, sectionPath, type.describe());
                 }
-                return mismatch(key, path, position, type.describe(), value, where, null);
+                return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case LIST:
                 if (value.isArray()) {
-                    return checkElements(Objects.requireNonNull(type.element()), value, key, path, rawPath, where,
+                    return checkElements(Objects.requireNonNull(type.element()), value, key, path, rawPath,
+                            sectionPath,
                             type.describe());
                 }
-                return mismatch(key, path, position, type.describe(), value, where, null);
+                return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             default:
                 throw new IllegalStateException("not a value type: " + type);
         }
     }
 
     private boolean checkElements(ValueType elementType, JsonNode array, String key, String path, List<Object> rawPath,
-                                  String where, String whole) {
+                                  String sectionPath, String whole) {
         boolean ok = true;
         for (int i = 0; i < array.size(); i++) {
             JsonNode element = array.get(i);
-            String elementPath = path + "[" + i + "]";
-            List<Object> elementRawPath = append(rawPath, i);
-            Position position = positions.of(elementRawPath);
             boolean elementOk = switch (elementType.kind()) {
                 case STRING -> element.isString();
                 case INT, INT32 -> element.isIntegralNumber() && element.canConvertToLong();
@@ -462,7 +492,8 @@ public final class Binder {
             };
             if (!elementOk) {
                 ok = false;
-                mismatchElement(key, elementPath, position, elementType.describe(), element, where, whole);
+                mismatchElement(key, path + "[" + i + "]", positions.of(append(rawPath, i)), elementType.describe(),
+                        element, sectionOf(sectionPath), whole);
             }
         }
         return ok;
@@ -542,6 +573,11 @@ public final class Binder {
 
     /** Marks the bound candidate among several for one field, reporting an ambiguity when there are several. */
     private void choose(String struct, String key, boolean secret, List<Pending> candidates, String sectionPath) {
+        if (candidates.size() == 1) {
+            Pending only = candidates.get(0);
+            only.bound = only.valid;
+            return;
+        }
         List<Pending> valid = new ArrayList<>(candidates.size());
         for (Pending candidate : candidates) {
             if (candidate.valid) {
@@ -745,9 +781,12 @@ public final class Binder {
 
     // ---------------------------------------------------------------------------------------------------- raw view
 
-    /** The raw view of a value; {@code known} marks the keys of its tables as bound (free-form map contents). */
-    private ConfigNode raw(JsonNode value, String path, List<Object> rawPath, boolean known) {
-        Position position = positions.of(rawPath);
+    /**
+     * The raw view of a value at {@code position} (the caller has looked it up); {@code known} marks the keys of its
+     * tables as bound (free-form map contents).
+     */
+    private ConfigNode raw(JsonNode value, String path, List<Object> rawPath, @Nullable Position position,
+                           boolean known) {
         if (value.isObject()) {
             List<Pending> pendings = new ArrayList<>(value.size());
             for (Map.Entry<String, JsonNode> property : value.properties()) {
@@ -756,7 +795,7 @@ public final class Binder {
                 List<Object> childRaw = append(rawPath, key);
                 Pending pending = new Pending(key, property.getValue(), null, childPath, childRaw,
                         positions.of(childRaw));
-                pending.node = raw(property.getValue(), childPath, childRaw, known);
+                pending.node = raw(property.getValue(), childPath, childRaw, pending.position, known);
                 pending.bound = known;
                 pendings.add(pending);
             }
@@ -765,7 +804,8 @@ public final class Binder {
         if (value.isArray()) {
             List<ConfigNode> elements = new ArrayList<>(value.size());
             for (int i = 0; i < value.size(); i++) {
-                elements.add(raw(value.get(i), path + "[" + i + "]", append(rawPath, i), known));
+                List<Object> elementRaw = append(rawPath, i);
+                elements.add(raw(value.get(i), path + "[" + i + "]", elementRaw, positions.of(elementRaw), known));
             }
             return new ConfigArray(path, position, elements);
         }
@@ -798,14 +838,34 @@ public final class Binder {
      * a map are the map's fields).
      */
     private static List<ConfigEntry> entries(List<Pending> pendings, boolean mapKeys) {
-        List<Pending> ordered = new ArrayList<>(pendings);
-        sortByPosition(ordered);
-        List<ConfigEntry> entries = new ArrayList<>(ordered.size());
-        for (Pending pending : ordered) {
-            String field = pending.field != null ? pending.field.key() : mapKeys ? pending.key : null;
-            entries.add(new ConfigEntry(pending.key, field, pending.bound, pending.position, pending.node()));
+        List<Pending> ordered = pendings;
+        if (!inPositionOrder(pendings)) {
+            ordered = new ArrayList<>(pendings);
+            sortByPosition(ordered);
         }
-        return entries;
+        ConfigEntry[] entries = new ConfigEntry[ordered.size()];
+        for (int i = 0; i < entries.length; i++) {
+            Pending pending = ordered.get(i);
+            String field = pending.field != null ? pending.field.key() : mapKeys ? pending.key : null;
+            entries[i] = new ConfigEntry(pending.key, field, pending.bound, pending.position, pending.node());
+        }
+        return Arrays.asList(entries);
+    }
+
+    /** True when the positions are all known and already ascending, or when one is unknown (no sorting then). */
+    private static boolean inPositionOrder(List<Pending> pendings) {
+        Position previous = null;
+        for (Pending pending : pendings) {
+            Position position = pending.position;
+            if (position == null) {
+                return true;
+            }
+            if (previous != null && previous.compareTo(position) > 0) {
+                return false;
+            }
+            previous = position;
+        }
+        return true;
     }
 
     /** Sorts by position when every position is known; otherwise keeps document order. */
@@ -845,6 +905,6 @@ public final class Binder {
     private static List<Object> append(List<Object> path, Object segment) {
         Object[] out = path.toArray(new Object[path.size() + 1]);
         out[path.size()] = segment;
-        return java.util.Arrays.asList(out);
+        return Arrays.asList(out);
     }
 }
