@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.regex.Pattern;
 import io.github.runnerguard.config.ConfigArray;
@@ -123,25 +125,74 @@ public final class Binder {
         final JsonNode value;
         final Schema.@Nullable Field field;
         final String path;
-        final List<Object> rawPath;
+        /** The raw path of the table the key is in; with {@link #key} it makes the key's own. */
+        final List<Object> parentRaw;
         final @Nullable Position position;
+        private @Nullable List<Object> rawPath;
         @Nullable ConfigNode node;
         boolean bound;
         boolean valid;
 
-        Pending(String key, JsonNode value, Schema.@Nullable Field field, String path, List<Object> rawPath,
+        Pending(String key, JsonNode value, Schema.@Nullable Field field, String path, List<Object> parentRaw,
                 @Nullable Position position) {
             this.key = key;
             this.value = value;
             this.field = field;
             this.path = path;
-            this.rawPath = rawPath;
+            this.parentRaw = parentRaw;
             this.position = position;
+        }
+
+        /** The raw path of the key, made when first needed: a scalar's is needed only for a message. */
+        List<Object> rawPath() {
+            List<Object> made = rawPath;
+            if (made == null) {
+                made = append(parentRaw, key);
+                rawPath = made;
+            }
+            return made;
         }
 
         ConfigNode node() {
             return Objects.requireNonNull(node, "node");
         }
+    }
+
+    /**
+     * A reusable view of a parent path and one more segment, so that looking a key's position up copies no path. Only
+     * for the duration of one {@link PositionIndex#of} call, which does not keep the list it is given.
+     */
+    private static final class ChildPath extends AbstractList<Object> implements RandomAccess {
+        private List<Object> parent = List.of();
+        private Object last = "";
+
+        ChildPath set(List<Object> parent, Object last) {
+            this.parent = parent;
+            this.last = last;
+            return this;
+        }
+
+        @Override
+        public Object get(int index) {
+            int size = parent.size();
+            if (index == size) {
+                return last;
+            }
+            Objects.checkIndex(index, size);
+            return parent.get(index);
+        }
+
+        @Override
+        public int size() {
+            return parent.size() + 1;
+        }
+    }
+
+    private final ChildPath lookup = new ChildPath();
+
+    /** The position of {@code segment} under {@code parentRaw}. */
+    private @Nullable Position positionOf(List<Object> parentRaw, Object segment) {
+        return positions.of(lookup.set(parentRaw, segment));
     }
 
     // ---------------------------------------------------------------------------------------------------- structs
@@ -164,11 +215,11 @@ public final class Binder {
                     key = field.key(); // one String for the key in every table that writes it so
                 }
                 String path = child(source.path(), field != null ? field.key() : key);
-                List<Object> rawPath = append(source.rawPath(), key);
-                Pending pending = new Pending(key, property.getValue(), field, path, rawPath, positions.of(rawPath));
+                Pending pending = new Pending(key, property.getValue(), field, path, source.rawPath(),
+                        positionOf(source.rawPath(), key));
                 pendings.add(pending);
                 if (field == null) {
-                    pending.node = raw(pending.value, path, rawPath, pending.position, false);
+                    pending.node = raw(pending, false);
                     reportUnknown(struct, sectionPath, sectionArray, pending);
                 } else {
                     known.add(pending);
@@ -246,10 +297,8 @@ public final class Binder {
             }
             default -> {
                 for (Pending candidate : candidates) {
-                    candidate.node = raw(candidate.value, candidate.path, candidate.rawPath, candidate.position,
-                            type.kind() == ValueType.Kind.ANY);
-                    candidate.valid = check(type, candidate.value, candidate.key, candidate.path, candidate.position,
-                            candidate.rawPath, field.secret(), sectionPath);
+                    candidate.node = raw(candidate, type.kind() == ValueType.Kind.ANY);
+                    candidate.valid = check(type, candidate, field.secret(), sectionPath);
                     if (candidate.valid) {
                         validate(struct, field, candidate);
                     }
@@ -283,7 +332,7 @@ public final class Binder {
             } else {
                 mismatch(candidate.key, candidate.path, candidate.position, type.describe(), candidate.value,
                         sectionOf(parentOf(childSection)), null);
-                candidate.node = raw(candidate.value, candidate.path, candidate.rawPath, candidate.position, false);
+                candidate.node = raw(candidate, false);
             }
         }
         if (tables.isEmpty()) {
@@ -291,7 +340,7 @@ public final class Binder {
         }
         List<Source> sources = new ArrayList<>(tables.size());
         for (Pending table : tables) {
-            sources.add(new Source(table.value, table.path, table.rawPath, table.position));
+            sources.add(new Source(table.value, table.path, table.rawPath(), table.position));
         }
         List<ConfigTable> bound = binder.bind(sources);
         for (int i = 0; i < tables.size(); i++) {
@@ -308,7 +357,7 @@ public final class Binder {
             for (int i = 0; i < value.size(); i++) {
                 JsonNode element = value.get(i);
                 String path = candidate.path + "[" + i + "]";
-                List<Object> rawPath = append(candidate.rawPath, i);
+                List<Object> rawPath = append(candidate.rawPath(), i);
                 Position position = positions.of(rawPath);
                 if (element.isObject()) {
                     elements.add(bindStruct(struct, List.of(new Source(element, path, rawPath, position)),
@@ -317,7 +366,7 @@ public final class Binder {
                     candidate.valid = false;
                     mismatchElement(candidate.key, path, position, "a table", element,
                             sectionOf(parentOf(childSection)), "an array of tables");
-                    elements.add(raw(element, path, rawPath, position, false));
+                    elements.add(raw(element, path, candidate.rawPath(), i, position, false));
                 }
             }
             candidate.node = new ConfigArray(candidate.path, candidate.position, elements);
@@ -328,12 +377,12 @@ public final class Binder {
                             + ".x] header with no [[" + childSection + "]] before it makes `" + childSection
                             + "` a table"));
             candidate.node = bindStruct(struct,
-                    List.of(new Source(value, candidate.path, candidate.rawPath, candidate.position)), childSection,
-                    true).get(0);
+                    List.of(new Source(value, candidate.path, candidate.rawPath(), candidate.position)),
+                    childSection, true).get(0);
         } else {
             mismatch(candidate.key, candidate.path, candidate.position, "an array of tables", value,
                     sectionOf(parentOf(childSection)), null);
-            candidate.node = raw(value, candidate.path, candidate.rawPath, candidate.position, false);
+            candidate.node = raw(candidate, false);
         }
     }
 
@@ -341,7 +390,7 @@ public final class Binder {
         List<ConfigNode> elements = new ArrayList<>(candidate.value.size());
         for (int i = 0; i < candidate.value.size(); i++) {
             String path = candidate.path + "[" + i + "]";
-            List<Object> rawPath = append(candidate.rawPath, i);
+            List<Object> rawPath = append(candidate.rawPath(), i);
             elements.add(bindStruct(struct, List.of(new Source(candidate.value.get(i), path, rawPath,
                     positions.of(rawPath))), childSection, true).get(0));
         }
@@ -360,14 +409,13 @@ public final class Binder {
             for (Map.Entry<String, JsonNode> property : source.node().properties()) {
                 String key = property.getKey();
                 String path = child(source.path(), key);
-                List<Object> rawPath = append(source.rawPath(), key);
-                Pending pending = new Pending(key, property.getValue(), null, path, rawPath, positions.of(rawPath));
+                Pending pending = new Pending(key, property.getValue(), null, path, source.rawPath(),
+                        positionOf(source.rawPath(), key));
                 pendings.add(pending);
                 byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(pending);
-                pending.node = raw(pending.value, path, rawPath, pending.position,
-                        valueType.kind() == ValueType.Kind.ANY);
-                pending.valid = check(valueType, pending.value, key, path, pending.position, rawPath,
-                        sectionPath.equals("runners.autoscaler.plugin_config"), sectionPath);
+                pending.node = raw(pending, valueType.kind() == ValueType.Kind.ANY);
+                pending.valid = check(valueType, pending, sectionPath.equals("runners.autoscaler.plugin_config"),
+                        sectionPath);
                 if (pending.valid && labels) {
                     validateLabel(pending, sectionPath);
                 }
@@ -391,8 +439,11 @@ public final class Binder {
      *
      * @return true when gitlab-runner accepts it
      */
-    private boolean check(ValueType type, JsonNode value, String key, String path, @Nullable Position position,
-                          List<Object> rawPath, boolean secret, String sectionPath) {
+    private boolean check(ValueType type, Pending pending, boolean secret, String sectionPath) {
+        JsonNode value = pending.value;
+        String key = pending.key;
+        String path = pending.path;
+        Position position = pending.position;
         switch (type.kind()) {
             case ANY:
                 return true;
@@ -462,12 +513,12 @@ public final class Binder {
                 }
                 if (value.isArray()) {
                     return checkElements(new ValueType(ValueType.Kind.STRING, null, null), value, key, path,
-                            rawPath, sectionPath, type.describe());
+                            pending, sectionPath, type.describe());
                 }
                 return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case LIST:
                 if (value.isArray()) {
-                    return checkElements(Objects.requireNonNull(type.element()), value, key, path, rawPath,
+                    return checkElements(Objects.requireNonNull(type.element()), value, key, path, pending,
                             sectionPath,
                             type.describe());
                 }
@@ -477,7 +528,7 @@ public final class Binder {
         }
     }
 
-    private boolean checkElements(ValueType elementType, JsonNode array, String key, String path, List<Object> rawPath,
+    private boolean checkElements(ValueType elementType, JsonNode array, String key, String path, Pending pending,
                                   String sectionPath, String whole) {
         boolean ok = true;
         for (int i = 0; i < array.size(); i++) {
@@ -492,8 +543,8 @@ public final class Binder {
             };
             if (!elementOk) {
                 ok = false;
-                mismatchElement(key, path + "[" + i + "]", positions.of(append(rawPath, i)), elementType.describe(),
-                        element, sectionOf(sectionPath), whole);
+                mismatchElement(key, path + "[" + i + "]", positions.of(append(pending.rawPath(), i)),
+                        elementType.describe(), element, sectionOf(sectionPath), whole);
             }
         }
         return ok;
@@ -505,7 +556,7 @@ public final class Binder {
             JsonNode value = candidate.value;
             for (int i = 0; i < value.size(); i++) {
                 if (!value.get(i).stringValue().contains("%s")) {
-                    List<Object> rawPath = append(candidate.rawPath, i);
+                    List<Object> rawPath = append(candidate.rawPath(), i);
                     diagnostics.add(Diagnostic.of(Diagnostic.Kind.INVALID_VALUE,
                             "`" + candidate.key + "` element [" + i + "] does not contain %s, where the machine "
                                     + "name goes" + at(positions.of(rawPath))
@@ -781,31 +832,36 @@ public final class Binder {
 
     // ---------------------------------------------------------------------------------------------------- raw view
 
+    /** The raw view of a pending key's value; {@code known} marks the keys of its tables as bound. */
+    private ConfigNode raw(Pending pending, boolean known) {
+        return raw(pending.value, pending.path, pending.parentRaw, pending.key, pending.position, known);
+    }
+
     /**
-     * The raw view of a value at {@code position} (the caller has looked it up); {@code known} marks the keys of its
-     * tables as bound (free-form map contents).
+     * The raw view of the value at {@code segment} of {@code parentRaw}, whose position the caller has looked up;
+     * {@code known} marks the keys of its tables as bound (free-form map contents).
      */
-    private ConfigNode raw(JsonNode value, String path, List<Object> rawPath, @Nullable Position position,
-                           boolean known) {
+    private ConfigNode raw(JsonNode value, String path, List<Object> parentRaw, Object segment,
+                           @Nullable Position position, boolean known) {
         if (value.isObject()) {
+            List<Object> rawPath = append(parentRaw, segment);
             List<Pending> pendings = new ArrayList<>(value.size());
             for (Map.Entry<String, JsonNode> property : value.properties()) {
                 String key = property.getKey();
                 String childPath = child(path, key);
-                List<Object> childRaw = append(rawPath, key);
-                Pending pending = new Pending(key, property.getValue(), null, childPath, childRaw,
-                        positions.of(childRaw));
-                pending.node = raw(property.getValue(), childPath, childRaw, pending.position, known);
+                Pending pending = new Pending(key, property.getValue(), null, childPath, rawPath,
+                        positionOf(rawPath, key));
+                pending.node = raw(pending, known);
                 pending.bound = known;
                 pendings.add(pending);
             }
             return new ConfigTable(path, position, entries(pendings, known));
         }
         if (value.isArray()) {
+            List<Object> rawPath = append(parentRaw, segment);
             List<ConfigNode> elements = new ArrayList<>(value.size());
             for (int i = 0; i < value.size(); i++) {
-                List<Object> elementRaw = append(rawPath, i);
-                elements.add(raw(value.get(i), path + "[" + i + "]", elementRaw, positions.of(elementRaw), known));
+                elements.add(raw(value.get(i), path + "[" + i + "]", rawPath, i, positionOf(rawPath, i), known));
             }
             return new ConfigArray(path, position, elements);
         }
