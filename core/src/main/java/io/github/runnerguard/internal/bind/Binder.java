@@ -11,9 +11,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
@@ -73,6 +75,7 @@ public final class Binder {
     private static final Pattern LABEL_VALUE = Pattern.compile("[a-zA-Z0-9._-]{1,256}");
     private static final int MAX_LABELS = 32;
     private static final long MAX_SAFE_FLOAT_INT = (1L << 53) - 1;
+    private static final ValueType STRING = new ValueType(ValueType.Kind.STRING, null, null);
 
     private final Schema schema;
     private final KeySuggester suggester;
@@ -159,16 +162,21 @@ public final class Binder {
     }
 
     /**
-     * A reusable view of a parent path and one more segment, so that looking a key's position up copies no path. Only
-     * for the duration of one {@link PositionIndex#of} call, which does not keep the list it is given.
+     * A reusable view of a parent path and one more segment, so that looking a key's position up copies no path and
+     * (mostly) allocates no iterator. Only for the duration of one {@link PositionIndex#of} call, which does not keep
+     * the list it is given.
      */
     private static final class ChildPath extends AbstractList<Object> implements RandomAccess {
         private List<Object> parent = List.of();
         private Object last = "";
+        private final Cursor cursor = new Cursor();
+        /** Whether {@link #cursor} was handed out since the last {@link #set}. */
+        private boolean iterating;
 
         ChildPath set(List<Object> parent, Object last) {
             this.parent = parent;
             this.last = last;
+            this.iterating = false;
             return this;
         }
 
@@ -185,6 +193,34 @@ public final class Binder {
         @Override
         public int size() {
             return parent.size() + 1;
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            if (iterating) {
+                return super.iterator();
+            }
+            iterating = true;
+            cursor.next = 0;
+            return cursor;
+        }
+
+        /** The iterator {@link #iterator()} reuses. */
+        private final class Cursor implements Iterator<Object> {
+            int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size();
+            }
+
+            @Override
+            public Object next() {
+                if (next >= size()) {
+                    throw new NoSuchElementException();
+                }
+                return get(next++);
+            }
         }
     }
 
@@ -234,7 +270,13 @@ public final class Binder {
         }
         if (!repeated) {
             for (Pending pending : known) {
-                bindField(struct, Objects.requireNonNull(pending.field), List.of(pending), sectionPath);
+                Schema.Field field = Objects.requireNonNull(pending.field);
+                if (holdsValue(field.type())) {
+                    bindValue(struct, field, pending, sectionPath);
+                    pending.bound = pending.valid; // the only candidate: chosen when valid
+                } else {
+                    bindField(struct, field, List.of(pending), sectionPath);
+                }
             }
         } else {
             Map<Schema.Field, List<Pending>> byField = new LinkedHashMap<>();
@@ -297,11 +339,7 @@ public final class Binder {
             }
             default -> {
                 for (Pending candidate : candidates) {
-                    candidate.node = raw(candidate, type.kind() == ValueType.Kind.ANY);
-                    candidate.valid = check(type, candidate, field.secret(), sectionPath);
-                    if (candidate.valid) {
-                        validate(struct, field, candidate);
-                    }
+                    bindValue(struct, field, candidate, sectionPath);
                 }
             }
         }
@@ -312,6 +350,22 @@ public final class Binder {
             return;
         }
         choose(struct.name(), field.key(), field.secret(), candidates, sectionPath);
+    }
+
+    /** True for a field that holds a value: not a table, a map or an array of tables. */
+    private static boolean holdsValue(ValueType type) {
+        ValueType.Kind kind = type.kind();
+        return kind != ValueType.Kind.TABLE && kind != ValueType.Kind.MAP && kind != ValueType.Kind.ARRAY;
+    }
+
+    /** Binds one candidate of a field that holds a value (not a table, map or array of tables). */
+    private void bindValue(Schema.Struct struct, Schema.Field field, Pending candidate, String sectionPath) {
+        ValueType type = field.type();
+        candidate.node = raw(candidate, type.kind() == ValueType.Kind.ANY);
+        candidate.valid = check(type, candidate, field.secret(), sectionPath);
+        if (candidate.valid) {
+            validate(struct, field, candidate);
+        }
     }
 
     private interface GroupBinder {
@@ -401,7 +455,8 @@ public final class Binder {
 
     private List<ConfigTable> bindMap(ValueType valueType, List<Source> sources, String sectionPath) {
         List<List<Pending>> perSource = new ArrayList<>(sources.size());
-        Map<String, List<Pending>> byKey = new LinkedHashMap<>();
+        // One TOML table has no key twice: keys repeat only across merged spellings of the table.
+        Map<String, List<Pending>> byKey = sources.size() > 1 ? new LinkedHashMap<>() : null;
         boolean labels = sectionPath.equals("labels") || sectionPath.equals("runners.labels");
         for (Source source : sources) {
             List<Pending> pendings = new ArrayList<>(source.node().size());
@@ -412,7 +467,9 @@ public final class Binder {
                 Pending pending = new Pending(key, property.getValue(), null, path, source.rawPath(),
                         positionOf(source.rawPath(), key));
                 pendings.add(pending);
-                byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(pending);
+                if (byKey != null) {
+                    byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(pending);
+                }
                 pending.node = raw(pending, valueType.kind() == ValueType.Kind.ANY);
                 pending.valid = check(valueType, pending, sectionPath.equals("runners.autoscaler.plugin_config"),
                         sectionPath);
@@ -421,8 +478,15 @@ public final class Binder {
                 }
             }
         }
-        for (Map.Entry<String, List<Pending>> group : byKey.entrySet()) {
-            choose("map", group.getKey(), sectionPath.endsWith("plugin_config"), group.getValue(), sectionPath);
+        if (byKey == null) {
+            for (Pending pending : perSource.get(0)) {
+                pending.bound = pending.valid; // the only candidate: chosen when valid
+            }
+        } else {
+            for (Map.Entry<String, List<Pending>> group : byKey.entrySet()) {
+                choose("map", group.getKey(), sectionPath.endsWith("plugin_config"), group.getValue(),
+                        sectionPath);
+            }
         }
         List<ConfigTable> tables = new ArrayList<>(sources.size());
         for (int i = 0; i < sources.size(); i++) {
@@ -512,15 +576,13 @@ public final class Binder {
                     return true;
                 }
                 if (value.isArray()) {
-                    return checkElements(new ValueType(ValueType.Kind.STRING, null, null), value, key, path,
-                            pending, sectionPath, type.describe());
+                    return checkElements(STRING, value, key, path, pending, sectionPath, type);
                 }
                 return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case LIST:
                 if (value.isArray()) {
                     return checkElements(Objects.requireNonNull(type.element()), value, key, path, pending,
-                            sectionPath,
-                            type.describe());
+                            sectionPath, type);
                 }
                 return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             default:
@@ -529,7 +591,7 @@ public final class Binder {
     }
 
     private boolean checkElements(ValueType elementType, JsonNode array, String key, String path, Pending pending,
-                                  String sectionPath, String whole) {
+                                  String sectionPath, ValueType whole) {
         boolean ok = true;
         for (int i = 0; i < array.size(); i++) {
             JsonNode element = array.get(i);
@@ -544,7 +606,7 @@ public final class Binder {
             if (!elementOk) {
                 ok = false;
                 mismatchElement(key, path + "[" + i + "]", positions.of(append(pending.rawPath(), i)),
-                        elementType.describe(), element, sectionOf(sectionPath), whole);
+                        elementType.describe(), element, sectionOf(sectionPath), whole.describe());
             }
         }
         return ok;
