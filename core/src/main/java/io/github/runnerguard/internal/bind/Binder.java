@@ -241,7 +241,8 @@ public final class Binder {
         // merge) is rare, and only then are the keys grouped by field.
         long[] seen = new long[(struct.fields().size() + 63) >>> 6];
         boolean repeated = false;
-        for (Source source : sources) {
+        for (int s = 0; s < sources.size(); s++) {
+            Source source = sources.get(s);
             List<Pending> pendings = new ArrayList<>(source.node().size());
             perSource.add(pendings);
             for (Map.Entry<String, JsonNode> property : source.node().properties()) {
@@ -333,18 +334,21 @@ public final class Binder {
             }
             case ARRAY -> {
                 String childSection = child(sectionPath, field.key());
-                for (Pending candidate : candidates) {
+                for (int c = 0; c < candidates.size(); c++) {
+            Pending candidate = candidates.get(c);
                     bindArrayOfTables(candidate, schema.struct(Objects.requireNonNull(type.struct())), childSection);
                 }
             }
             default -> {
-                for (Pending candidate : candidates) {
+                for (int c = 0; c < candidates.size(); c++) {
+            Pending candidate = candidates.get(c);
                     bindValue(struct, field, candidate, sectionPath);
                 }
             }
         }
         if (type.mergeable()) {
-            for (Pending candidate : candidates) {
+            for (int c = 0; c < candidates.size(); c++) {
+            Pending candidate = candidates.get(c);
                 candidate.bound = candidate.valid;
             }
             return;
@@ -375,7 +379,8 @@ public final class Binder {
     /** Binds the table candidates of a struct or map field together (the decoder merges them); others mismatch. */
     private void bindMergeable(List<Pending> candidates, ValueType type, String childSection, GroupBinder binder) {
         List<Pending> tables = new ArrayList<>();
-        for (Pending candidate : candidates) {
+        for (int c = 0; c < candidates.size(); c++) {
+            Pending candidate = candidates.get(c);
             if (candidate.value.isObject()) {
                 tables.add(candidate);
             } else if (type.kind() == ValueType.Kind.TABLE && isArrayOfTables(candidate.value)) {
@@ -458,7 +463,8 @@ public final class Binder {
         // One TOML table has no key twice: keys repeat only across merged spellings of the table.
         Map<String, List<Pending>> byKey = sources.size() > 1 ? new LinkedHashMap<>() : null;
         boolean labels = sectionPath.equals("labels") || sectionPath.equals("runners.labels");
-        for (Source source : sources) {
+        for (int s = 0; s < sources.size(); s++) {
+            Source source = sources.get(s);
             List<Pending> pendings = new ArrayList<>(source.node().size());
             perSource.add(pendings);
             for (Map.Entry<String, JsonNode> property : source.node().properties()) {
@@ -648,13 +654,19 @@ public final class Binder {
 
     /** gitlab-runner allows at most 32 labels per runner, counting the global ones it inherits. */
     private void checkLabelCount(ConfigTable root) {
-        Set<String> global = labelKeys(root);
         ConfigNode runners = root.fieldValue("runners").orElse(null);
         if (!(runners instanceof ConfigArray array)) {
             return;
         }
-        for (ConfigNode element : array.elements()) {
-            if (element instanceof ConfigTable runner) {
+        int globalCount = labelCount(root);
+        Set<String> global = null;
+        List<ConfigNode> elements = array.elements();
+        for (int i = 0; i < elements.size(); i++) {
+            // At most as many labels as keys written: only a runner that may have too many needs its set counted.
+            if (elements.get(i) instanceof ConfigTable runner && globalCount + labelCount(runner) > MAX_LABELS) {
+                if (global == null) {
+                    global = labelKeys(root);
+                }
                 Set<String> all = new HashSet<>(global);
                 all.addAll(labelKeys(runner));
                 if (all.size() > MAX_LABELS) {
@@ -668,6 +680,19 @@ public final class Binder {
                 }
             }
         }
+    }
+
+    /** The number of label keys {@code table} writes, a key written in two spellings of the table counted twice. */
+    private static int labelCount(ConfigTable table) {
+        int count = 0;
+        List<ConfigEntry> entries = table.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            ConfigEntry entry = entries.get(i);
+            if (entry.bound() && "labels".equals(entry.field()) && entry.value() instanceof ConfigTable labels) {
+                count += labels.entries().size();
+            }
+        }
+        return count;
     }
 
     private static Set<String> labelKeys(ConfigTable table) {
@@ -692,7 +717,8 @@ public final class Binder {
             return;
         }
         List<Pending> valid = new ArrayList<>(candidates.size());
-        for (Pending candidate : candidates) {
+        for (int c = 0; c < candidates.size(); c++) {
+            Pending candidate = candidates.get(c);
             if (candidate.valid) {
                 valid.add(candidate);
             }

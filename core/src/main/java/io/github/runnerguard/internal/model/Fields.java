@@ -62,9 +62,12 @@ final class Fields {
      */
     static <R> List<R> tables(ConfigTable parent, String key, Scope scope, TableReader<R> reader) {
         List<ConfigTable> tables = tableList(parent, key);
+        if (tables.isEmpty()) {
+            return List.of();
+        }
         List<R> records = new ArrayList<>(tables.size());
-        for (ConfigTable table : tables) {
-            records.add(reader.read(table, true, scope));
+        for (int i = 0; i < tables.size(); i++) {
+            records.add(reader.read(tables.get(i), true, scope));
         }
         return List.copyOf(records);
     }
@@ -75,8 +78,9 @@ final class Fields {
             return List.of();
         }
         List<ConfigTable> tables = new ArrayList<>(array.elements().size());
-        for (ConfigNode element : array.elements()) {
-            if (element instanceof ConfigTable table) {
+        List<ConfigNode> elements = array.elements();
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i) instanceof ConfigTable table) {
                 tables.add(table);
             }
         }
@@ -191,7 +195,9 @@ final class Fields {
             return null;
         }
         List<ConfigEntry> merged = null;
-        for (ConfigEntry other : parent.entries()) {
+        List<ConfigEntry> entries = parent.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            ConfigEntry other = entries.get(i);
             if (other != first && other.bound() && key.equals(other.field())
                     && other.value() instanceof ConfigTable more) {
                 if (merged == null) {
@@ -229,8 +235,9 @@ final class Fields {
 
     private static <T> List<T> elements(ConfigArray array, Function<Object, @Nullable T> convert) {
         List<T> values = new ArrayList<>(array.elements().size());
-        for (ConfigNode element : array.elements()) {
-            if (element instanceof ConfigScalar scalar) {
+        List<ConfigNode> elements = array.elements();
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i) instanceof ConfigScalar scalar) {
                 T value = convert.apply(scalar.value());
                 if (value != null) {
                     values.add(value);
@@ -248,7 +255,9 @@ final class Fields {
             return Value.absent();
         }
         Map<String, T> values = new LinkedHashMap<>();
-        for (ConfigEntry element : map.entries()) {
+        List<ConfigEntry> entries = map.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            ConfigEntry element = entries.get(i);
             T value = convert.apply(element.value());
             if (value != null) {
                 values.putIfAbsent(element.key(), value);
