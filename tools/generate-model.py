@@ -577,7 +577,7 @@ def build_model(sections: dict[str, Section]) -> list[Record]:
                 java_type = f"List<{nested}>" if kind == "TABLES" else nested
             component_name = camel(row.key)
             if component_name in JAVA_RESERVED or component_name in {"position", "present", "raw", "index", "t",
-                                                                      "table", "present", "scope"}:
+                                                                      "table", "present", "scope", "e"}:
                 raise SystemExit(f"{name}.{row.key}: component name {component_name} is reserved")
             components.append(Component(row.key, component_name, kind, java_type, nested, row))
         seen: dict[str, str] = {}
@@ -891,13 +891,25 @@ def constant_name(record: Record, c: Component) -> str:
     return f"{upper_snake(record.name)}_{upper_snake(c.name)}"
 
 
+def keys_name(record: Record) -> str:
+    return f"{upper_snake(record.name)}_KEYS"
+
+
+# Kinds whose reader also needs the table and the key: two spellings of a table are merged, an absent one is empty.
+TABLE_READS = {"TABLE", "STRING_MAP", "BOOL_MAP", "INTEGER_MAP", "STRINGS_MAP", "FREE_TABLE"}
+
+
 def read_expression(record: Record, c: Component) -> str:
+    slot = f"e[{record.components.index(c)}]"
     if c.kind == "TABLE":
-        return f'Fields.table(t, "{c.key}", scope, SectionReaders::{reader_name(c.record)})'
+        return f'Fields.table(t, {slot}, "{c.key}", scope, SectionReaders::{reader_name(c.record)})'
     if c.kind == "TABLES":
-        return f'Fields.tables(t, "{c.key}", scope, SectionReaders::{reader_name(c.record)})'
+        return f"Fields.tables({slot}, scope, SectionReaders::{reader_name(c.record)})"
     reader = KINDS[c.kind][1]
-    expr = f'Fields.{reader}(t, "{c.key}")'
+    if c.kind in TABLE_READS:
+        expr = f'Fields.{reader}(t, {slot}, "{c.key}")'
+    else:
+        expr = f"Fields.{reader}({slot})"
     if constant_default(record, c):
         expr = f"Defaults.orShared({expr}, {constant_name(record, c)})"
     elif c.default_expr is not None:
@@ -917,9 +929,10 @@ def emit_readers(records: list[Record]) -> str:
     out.append("import io.github.runnerguard.config.*;")
     out.append("")
     out.append("/**")
-    out.append(" * Reads bound raw tables into the typed model: one method per record, each key read once through")
-    out.append(" * {@link ConfigTable#field(String)} by its canonical name, and gitlab-runner's defaults applied where the")
-    out.append(" * key is absent. A value of the wrong type is read as absent (the binder reports it).")
+    out.append(" * Reads bound raw tables into the typed model: one method per record, each key read once from the entry")
+    out.append(" * bound to it ({@link Fields.Keys#entries}: slot {@code i} holds the entry of the record's component")
+    out.append(" * {@code i}), and gitlab-runner's defaults applied where the key is absent. A value of the wrong type is")
+    out.append(" * read as absent (the binder reports it).")
     out.append(" *")
     out.append(" * <p>Stateless and thread-safe.")
     out.append(" */")
@@ -933,6 +946,18 @@ def emit_readers(records: list[Record]) -> str:
                 if name in constants:
                     raise SystemExit(f"two defaults are named {name}")
                 constants[name] = f"    private static final {KINDS[c.kind][0]} {name} = Value.defaulted({c.default_expr});"
+    out.append("    // The keys of each record, in component order: where its reader finds each entry.")
+    for r in records:
+        name = keys_name(r)
+        if name in constants:
+            raise SystemExit(f"a default is named like the keys {name}")
+        args = [f'"{c.key}"' for c in r.components]
+        lines = wrap_call(f"    private static final Fields.Keys {name} = Fields.keys(", args, ");", 120)
+        if max(len(line) for line in lines) > 120:
+            lines = [f"    private static final Fields.Keys {name} ="] + wrap_call(
+                "            Fields.keys(", args, ");", 120)
+        out.extend(lines)
+    out.append("")
     out.append("    // gitlab-runner's defaults that do not depend on the table: one shared value each.")
     for line in constants.values():
         if len(line) > 120:
@@ -958,6 +983,7 @@ def emit_readers(records: list[Record]) -> str:
             if len(signature) > 120:
                 signature = signature.replace("boolean present, ", "boolean present,\n            ")
             out.append(signature)
+        out.append(f"        ConfigEntry[] e = {keys_name(r)}.entries(t);")
         for c in emission_order(r):
             if c.kind in ("TABLE", "TABLES"):
                 java_type = c.java_type
