@@ -83,11 +83,18 @@ public final class Binder {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     /** Suggestions already made in this document, by struct, section and key: a key repeated in every runner. */
     private final Map<String, Optional<KeySuggester.Suggestion>> suggestions = new HashMap<>();
+    /**
+     * The short string values of this document, so that a value written in many tables (an image, a URL, a volume) is
+     * kept once.
+     */
+    private final Map<String, String> strings = new HashMap<>();
     /** Unknown keys reported so far in this document. */
     private int unknownKeys;
 
     /** How many unknown keys of one document get a "did you mean" suggestion. */
     static final int SUGGESTION_LIMIT = 1_000;
+    /** The longest string value shared between the tables that write it. */
+    private static final int SHARED_STRING_LENGTH = 256;
 
     private Binder(Schema schema, KeySuggester suggester, PositionIndex positions) {
         this.schema = schema;
@@ -953,7 +960,11 @@ public final class Binder {
             }
             return new ConfigArray(path, position, elements);
         }
-        return new ConfigScalar(path, position, scalar(value));
+        Object scalar = scalar(value);
+        if (scalar instanceof String string && string.length() <= SHARED_STRING_LENGTH) {
+            scalar = strings.computeIfAbsent(string, k -> k);
+        }
+        return new ConfigScalar(path, position, scalar);
     }
 
     /** A scalar as {@link ConfigScalar} holds it: String, Long, Double, Boolean or a java.time value. */
