@@ -28,11 +28,18 @@ public record Value<T>(@Nullable T value, @Nullable Position position) {
     /** Makes a list or map value an unmodifiable copy (maps keep their order), so a value never changes. */
     @SuppressWarnings("unchecked")
     public Value {
-        if (value instanceof List<?> list) {
-            value = (T) List.copyOf(list);
-        } else if (value instanceof Map<?, ?> map) {
-            value = (T) Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        if (value != null && !scalar(value)) {
+            if (value instanceof List<?> list) {
+                value = (T) List.copyOf(list);
+            } else if (value instanceof Map<?, ?> map) {
+                value = (T) Collections.unmodifiableMap(new LinkedHashMap<>(map));
+            }
         }
+    }
+
+    /** True for the common scalar values, which are neither lists nor maps: checked without interface tests. */
+    private static boolean scalar(Object value) {
+        return value instanceof String || value instanceof Long || value instanceof Boolean;
     }
 
     /** A value written in the file at {@code position}. */

@@ -258,7 +258,8 @@ public final class Binder {
                 if (field != null && field.key().equals(key)) {
                     key = field.key(); // one String for the key in every table that writes it so
                 }
-                String path = child(source.path(), field != null ? field.key() : key);
+                String path = field != null ? child(source.path(), field.key(), struct.bareKey(field))
+                        : child(source.path(), key);
                 Pending pending = new Pending(key, property.getValue(), field, path, source.rawPath(),
                         positionOf(source.rawPath(), key));
                 pendings.add(pending);
@@ -1034,22 +1035,13 @@ public final class Binder {
     }
 
     private static String child(String path, String key) {
-        String segment = bare(key) ? key : "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        return path.isEmpty() ? segment : path + "." + segment;
+        return child(path, key, Schema.bareKey(key));
     }
 
-    /** True for a bare TOML key: {@code A-Za-z0-9_-}, at least one. */
-    private static boolean bare(String key) {
-        if (key.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+    /** The path of {@code key} under {@code path}, the key quoted unless {@code bare}. */
+    private static String child(String path, String key, boolean bare) {
+        String segment = bare ? key : "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return path.isEmpty() ? segment : path + "." + segment;
     }
 
     private static String parentOf(String sectionPath) {
