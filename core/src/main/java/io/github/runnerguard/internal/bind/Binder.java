@@ -420,23 +420,23 @@ public final class Binder {
         JsonNode value = candidate.value;
         if (value.isArray()) {
             candidate.valid = true;
-            List<ConfigNode> elements = new ArrayList<>(value.size());
+            ConfigNode[] elements = new ConfigNode[value.size()];
             for (int i = 0; i < value.size(); i++) {
                 JsonNode element = value.get(i);
                 String path = candidate.path + "[" + i + "]";
                 List<Object> rawPath = append(candidate.rawPath(), i);
                 Position position = positions.of(rawPath);
                 if (element.isObject()) {
-                    elements.add(bindStruct(struct, List.of(new Source(element, path, rawPath, position)),
-                            childSection, true).get(0));
+                    elements[i] = bindStruct(struct, List.of(new Source(element, path, rawPath, position)),
+                            childSection, true).get(0);
                 } else {
                     candidate.valid = false;
                     mismatchElement(candidate.key, path, position, "a table", element,
                             sectionOf(parentOf(childSection)), "an array of tables");
-                    elements.add(raw(element, path, candidate.rawPath(), i, position, false));
+                    elements[i] = raw(element, path, candidate.rawPath(), i, position, false);
                 }
             }
-            candidate.node = new ConfigArray(candidate.path, candidate.position, elements);
+            candidate.node = new ConfigArray(candidate.path, candidate.position, List.of(elements));
         } else if (value.isObject()) {
             mismatch(candidate.key, candidate.path, candidate.position, "an array of tables", value,
                     sectionOf(parentOf(childSection)), "write [[" + childSection + "]]"
@@ -454,14 +454,14 @@ public final class Binder {
     }
 
     private ConfigArray arrayOfStructs(Pending candidate, Schema.Struct struct, String childSection) {
-        List<ConfigNode> elements = new ArrayList<>(candidate.value.size());
-        for (int i = 0; i < candidate.value.size(); i++) {
+        ConfigNode[] elements = new ConfigNode[candidate.value.size()];
+        for (int i = 0; i < elements.length; i++) {
             String path = candidate.path + "[" + i + "]";
             List<Object> rawPath = append(candidate.rawPath(), i);
-            elements.add(bindStruct(struct, List.of(new Source(candidate.value.get(i), path, rawPath,
-                    positions.of(rawPath))), childSection, true).get(0));
+            elements[i] = bindStruct(struct, List.of(new Source(candidate.value.get(i), path, rawPath,
+                    positions.of(rawPath))), childSection, true).get(0);
         }
-        return new ConfigArray(candidate.path, candidate.position, elements);
+        return new ConfigArray(candidate.path, candidate.position, List.of(elements));
     }
 
     // ---------------------------------------------------------------------------------------------------- maps
@@ -955,11 +955,11 @@ public final class Binder {
         }
         if (value.isArray()) {
             List<Object> rawPath = append(parentRaw, segment);
-            List<ConfigNode> elements = new ArrayList<>(value.size());
-            for (int i = 0; i < value.size(); i++) {
-                elements.add(raw(value.get(i), path + "[" + i + "]", rawPath, i, positionOf(rawPath, i), known));
+            ConfigNode[] elements = new ConfigNode[value.size()];
+            for (int i = 0; i < elements.length; i++) {
+                elements[i] = raw(value.get(i), path + "[" + i + "]", rawPath, i, positionOf(rawPath, i), known);
             }
-            return new ConfigArray(path, position, elements);
+            return new ConfigArray(path, position, List.of(elements));
         }
         Object scalar = scalar(value);
         if (scalar instanceof String string && string.length() <= SHARED_STRING_LENGTH) {
@@ -1005,7 +1005,7 @@ public final class Binder {
             String field = pending.field != null ? pending.field.key() : mapKeys ? pending.key : null;
             entries[i] = new ConfigEntry(pending.key, field, pending.bound, pending.position, pending.node());
         }
-        return Arrays.asList(entries);
+        return List.of(entries); // immutable already, so the table keeps it without a copy
     }
 
     /** True when the positions are all known and already ascending, or when one is unknown (no sorting then). */

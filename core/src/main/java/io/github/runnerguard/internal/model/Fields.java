@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,15 +138,24 @@ final class Fields {
 
     /** The array of tables in {@code entry}, each element read by {@code reader}; elements not tables are left out. */
     static <R> List<R> tables(@Nullable ConfigEntry entry, Scope scope, TableReader<R> reader) {
-        List<ConfigTable> tables = tableList(entry);
-        if (tables.isEmpty()) {
+        if (entry == null || !(entry.value() instanceof ConfigArray array)) {
             return List.of();
         }
-        List<R> records = new ArrayList<>(tables.size());
-        for (int i = 0; i < tables.size(); i++) {
-            records.add(reader.read(tables.get(i), true, scope));
+        List<ConfigNode> elements = array.elements();
+        Object[] records = new Object[elements.size()];
+        int count = 0;
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i) instanceof ConfigTable table) {
+                records[count++] = reader.read(table, true, scope);
+            }
         }
-        return List.copyOf(records);
+        return listOf(records, count);
+    }
+
+    /** The first {@code count} elements of {@code values}, none null, as an immutable list. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> listOf(Object[] values, int count) {
+        return (List<T>) List.of(count == values.length ? values : Arrays.copyOf(values, count));
     }
 
     /** The tables of the array of tables {@code key} of {@code parent}; empty when it is absent or not an array. */
@@ -330,16 +340,17 @@ final class Fields {
 
     private static <T> List<T> elements(ConfigArray array, Function<Object, @Nullable T> convert) {
         List<ConfigNode> elements = array.elements();
-        List<T> values = new ArrayList<>(elements.size());
+        Object[] values = new Object[elements.size()];
+        int count = 0;
         for (int i = 0; i < elements.size(); i++) {
             if (elements.get(i) instanceof ConfigScalar scalar) {
                 T value = convert.apply(scalar.value());
                 if (value != null) {
-                    values.add(value);
+                    values[count++] = value;
                 }
             }
         }
-        return List.copyOf(values);
+        return listOf(values, count);
     }
 
     private static <T> Value<Map<String, T>> map(ConfigTable parent, @Nullable ConfigEntry entry, String key,
