@@ -577,7 +577,7 @@ def build_model(sections: dict[str, Section]) -> list[Record]:
                 java_type = f"List<{nested}>" if kind == "TABLES" else nested
             component_name = camel(row.key)
             if component_name in JAVA_RESERVED or component_name in {"position", "present", "raw", "index", "t",
-                                                                      "table", "absentPath", "scope"}:
+                                                                      "table", "present", "scope", "e"}:
                 raise SystemExit(f"{name}.{row.key}: component name {component_name} is reserved")
             components.append(Component(row.key, component_name, kind, java_type, nested, row))
         seen: dict[str, str] = {}
@@ -877,14 +877,42 @@ def emission_order(record: Record) -> list[Component]:
     return order
 
 
-def read_expression(c: Component) -> str:
+def constant_default(record: Record, c: Component) -> bool:
+    """True when the default is the same value for every table: read once into a shared constant."""
+    return (c.default_expr is not None and not default_deps(record, c) and "scope" not in c.default_expr
+            and "Defaults." not in c.default_expr)
+
+
+def upper_snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).upper()
+
+
+def constant_name(record: Record, c: Component) -> str:
+    return f"{upper_snake(record.name)}_{upper_snake(c.name)}"
+
+
+def keys_name(record: Record) -> str:
+    return f"{upper_snake(record.name)}_KEYS"
+
+
+# Kinds whose reader also needs the table and the key: two spellings of a table are merged, an absent one is empty.
+TABLE_READS = {"TABLE", "STRING_MAP", "BOOL_MAP", "INTEGER_MAP", "STRINGS_MAP", "FREE_TABLE"}
+
+
+def read_expression(record: Record, c: Component) -> str:
+    slot = f"e[{record.components.index(c)}]"
     if c.kind == "TABLE":
-        return f'Fields.table(t, "{c.key}", scope, SectionReaders::{reader_name(c.record)})'
+        return f'Fields.table(t, {slot}, "{c.key}", scope, SectionReaders::{reader_name(c.record)})'
     if c.kind == "TABLES":
-        return f'Fields.tables(t, "{c.key}", scope, SectionReaders::{reader_name(c.record)})'
+        return f"Fields.tables({slot}, scope, SectionReaders::{reader_name(c.record)})"
     reader = KINDS[c.kind][1]
-    expr = f'Fields.{reader}(t, "{c.key}")'
-    if c.default_expr is not None:
+    if c.kind in TABLE_READS:
+        expr = f'Fields.{reader}(t, {slot}, "{c.key}")'
+    else:
+        expr = f"Fields.{reader}({slot})"
+    if constant_default(record, c):
+        expr = f"Defaults.orShared({expr}, {constant_name(record, c)})"
+    elif c.default_expr is not None:
         expr = f"Defaults.or({expr}, {c.default_expr})"
     return expr
 
@@ -899,16 +927,44 @@ def emit_readers(records: list[Record]) -> str:
     out.append("import java.util.List;")
     out.append("import java.util.Map;")
     out.append("import io.github.runnerguard.config.*;")
-    out.append("import org.jspecify.annotations.Nullable;")
     out.append("")
     out.append("/**")
-    out.append(" * Reads bound raw tables into the typed model: one method per record, each key read once through")
-    out.append(" * {@link ConfigTable#field(String)} by its canonical name, and gitlab-runner's defaults applied where the")
-    out.append(" * key is absent. A value of the wrong type is read as absent (the binder reports it).")
+    out.append(" * Reads bound raw tables into the typed model: one method per record, each key read once from the entry")
+    out.append(" * bound to it ({@link Fields.Keys#entries}: slot {@code i} holds the entry of the record's component")
+    out.append(" * {@code i}), and gitlab-runner's defaults applied where the key is absent. A value of the wrong type is")
+    out.append(" * read as absent (the binder reports it).")
     out.append(" *")
     out.append(" * <p>Stateless and thread-safe.")
     out.append(" */")
     out.append("final class SectionReaders {")
+    out.append("")
+    constants: dict[str, str] = {}
+    for r in records:
+        for c in r.components:
+            if constant_default(r, c):
+                name = constant_name(r, c)
+                if name in constants:
+                    raise SystemExit(f"two defaults are named {name}")
+                constants[name] = f"    private static final {KINDS[c.kind][0]} {name} = Value.defaulted({c.default_expr});"
+    out.append("    // The keys of each record, in component order: where its reader finds each entry.")
+    for r in records:
+        name = keys_name(r)
+        if name in constants:
+            raise SystemExit(f"a default is named like the keys {name}")
+        args = [f'"{c.key}"' for c in r.components]
+        lines = wrap_call(f"    private static final Fields.Keys {name} = Fields.keys(", args, ");", 120)
+        if max(len(line) for line in lines) > 120:
+            lines = [f"    private static final Fields.Keys {name} ="] + wrap_call(
+                "            Fields.keys(", args, ");", 120)
+        out.extend(lines)
+    out.append("")
+    out.append("    // gitlab-runner's defaults that do not depend on the table: one shared value each.")
+    for line in constants.values():
+        if len(line) > 120:
+            head, value = line.split(" = ", 1)
+            out.extend([head + " =", " " * 12 + value])
+        else:
+            out.append(line)
     out.append("")
     out.append("    private SectionReaders() {")
     out.append("    }")
@@ -921,19 +977,19 @@ def emit_readers(records: list[Record]) -> str:
             out.append(f"    /** Reads the {{@code [[runners]]}} entry at {{@code index}} into {{@link {r.name}}}. */")
             out.append(f"    static {r.name} {reader_name(r.name)}(int index, ConfigTable t, Scope scope) {{")
         else:
-            out.append(f"    /** Reads a {{@link {r.name}}}; an absent table gives an empty record at {{@code absentPath}}. */")
-            signature = (f"    static {r.name} {reader_name(r.name)}(@Nullable ConfigTable table, String absentPath, "
+            out.append(f"    /** Reads a {{@link {r.name}}}; an absent table ({{@code present}} false) is an empty one. */")
+            signature = (f"    static {r.name} {reader_name(r.name)}(ConfigTable t, boolean present, "
                          "Scope scope) {")
             if len(signature) > 120:
-                signature = signature.replace("String absentPath, ", "String absentPath,\n            ")
+                signature = signature.replace("boolean present, ", "boolean present,\n            ")
             out.append(signature)
-            out.append("        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);")
+        out.append(f"        ConfigEntry[] e = {keys_name(r)}.entries(t);")
         for c in emission_order(r):
             if c.kind in ("TABLE", "TABLES"):
                 java_type = c.java_type
             else:
                 java_type = KINDS[c.kind][0]
-            line = f"        {java_type} {c.name} = {read_expression(c)};"
+            line = f"        {java_type} {c.name} = {read_expression(r, c)};"
             out.extend(wrap_code(line, 120))
         args: list[str] = []
         if r.is_runner:
@@ -941,7 +997,7 @@ def emit_readers(records: list[Record]) -> str:
         elif r.is_root:
             args += ["t"]
         else:
-            args += ["Fields.position(table)", "table != null", "t"]
+            args += ["t.position()", "present", "t"]
         args += [c.name for c in r.components]
         out.extend(wrap_call(f"        return new {r.name}(", args, ");", 120))
         out.append("    }")

@@ -4,7 +4,6 @@ import io.github.runnerguard.audit.AuditReport;
 import io.github.runnerguard.audit.Auditor;
 import io.github.runnerguard.config.RunnerConfig;
 import io.github.runnerguard.load.ConfigLoader;
-import io.github.runnerguard.load.LoadLimits;
 import io.github.runnerguard.load.LoadResult;
 import io.github.runnerguard.report.ReportWriter;
 import io.github.runnerguard.report.ReportWriters;
@@ -56,11 +55,8 @@ public class AuditBenchmark {
     private List<RunnerConfig> configs = List.of();
     private List<AuditReport> reports = List.of();
     private final TomlMapper floorMapper = new TomlMapper();
-    /**
-     * The default limits but 64 MiB of text: 10,000 generated runners take 11.5 MB, past the default 10 MiB.
-     */
-    private final ConfigLoader loader = ConfigLoader.withLimits(
-            new LoadLimits(64L * 1024 * 1024, LoadLimits.DEFAULTS.maxDepth(), LoadLimits.DEFAULTS.maxRunners()));
+    /** The default loader: its 32 MiB limit admits the 11.5 MB of 10,000 generated runners. */
+    private final ConfigLoader loader = ConfigLoader.defaults();
     private final Auditor auditor = Auditor.builder().loader(loader).build();
 
     /** Builds the texts, loads them once and audits them once for the writer benchmarks. */

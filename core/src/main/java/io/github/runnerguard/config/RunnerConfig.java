@@ -14,20 +14,21 @@ import java.util.Objects;
  * @param runners     the {@code [[runners]]} entries, in file order
  * @param raw         the raw view of the whole file
  * @param comments    every comment, in file order
- * @param lines       the text of the file split into lines (without line endings); may contain secrets
+ * @param lines       the text of the file split into lines (without line endings); may contain secrets. The loader
+ *                    gives {@link SourceLines}, which keep the one text rather than a string per line
  * @param diagnostics what the loader noticed that did not stop it (unknown, ambiguous, mistyped keys)
  */
 public record RunnerConfig(String source, GlobalSettings global, List<Runner> runners, ConfigTable raw,
                            List<Comment> comments, List<String> lines, List<Diagnostic> diagnostics) {
 
-    /** Copies the lists. */
+    /** Copies the lists; {@link SourceLines}, immutable already, are kept as they are. */
     public RunnerConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(global, "global");
         Objects.requireNonNull(raw, "raw");
         runners = List.copyOf(runners);
         comments = List.copyOf(comments);
-        lines = List.copyOf(lines);
+        lines = lines instanceof SourceLines ? lines : List.copyOf(lines);
         diagnostics = List.copyOf(diagnostics);
     }
 }

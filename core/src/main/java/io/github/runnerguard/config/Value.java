@@ -22,15 +22,24 @@ import org.jspecify.annotations.Nullable;
 public record Value<T>(@Nullable T value, @Nullable Position position) {
 
     private static final Value<?> ABSENT = new Value<>(null, null);
+    private static final Value<Boolean> DEFAULT_TRUE = new Value<>(true, null);
+    private static final Value<Boolean> DEFAULT_FALSE = new Value<>(false, null);
 
     /** Makes a list or map value an unmodifiable copy (maps keep their order), so a value never changes. */
     @SuppressWarnings("unchecked")
     public Value {
-        if (value instanceof List<?> list) {
-            value = (T) List.copyOf(list);
-        } else if (value instanceof Map<?, ?> map) {
-            value = (T) Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        if (value != null && !scalar(value)) {
+            if (value instanceof List<?> list) {
+                value = (T) List.copyOf(list);
+            } else if (value instanceof Map<?, ?> map) {
+                value = (T) Collections.unmodifiableMap(new LinkedHashMap<>(map));
+            }
         }
+    }
+
+    /** True for the common scalar values, which are neither lists nor maps: checked without interface tests. */
+    private static boolean scalar(Object value) {
+        return value instanceof String || value instanceof Long || value instanceof Boolean;
     }
 
     /** A value written in the file at {@code position}. */
@@ -39,8 +48,15 @@ public record Value<T>(@Nullable T value, @Nullable Position position) {
     }
 
     /** A value that is not in the file: gitlab-runner's default {@code value}. */
+    @SuppressWarnings("unchecked")
     public static <T> Value<T> defaulted(@Nullable T value) {
-        return value == null ? absent() : new Value<>(value, null);
+        if (value == null) {
+            return absent();
+        }
+        if (value instanceof Boolean b) {
+            return (Value<T>) (b ? DEFAULT_TRUE : DEFAULT_FALSE);
+        }
+        return new Value<>(value, null);
     }
 
     /** A value that is neither in the file nor defaulted by gitlab-runner. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import io.github.runnerguard.config.Diagnostic;
 import io.github.runnerguard.config.RunnerConfig;
+import io.github.runnerguard.config.SourceLines;
 import io.github.runnerguard.internal.bind.BindResult;
 import io.github.runnerguard.internal.bind.Binder;
 import io.github.runnerguard.internal.model.ModelBuilder;
@@ -101,8 +102,8 @@ public final class ConfigLoader {
         }
         ParseOutcome.Parsed parsed = (ParseOutcome.Parsed) outcome;
         BindResult bound = Binder.bind(parsed.root(), parsed.positions());
-        RunnerConfig config = ModelBuilder.build(source, bound.raw(), parsed.comments(), parsed.lines(),
-                bound.diagnostics());
+        RunnerConfig config = ModelBuilder.build(source, bound.raw(), parsed.comments(),
+                SourceLines.of(parsed.text()), bound.diagnostics());
         return new LoadResult(source, config, bound.diagnostics());
     }
 

@@ -103,6 +103,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theDefaultSizeLimitAdmitsALargeFleetAndRefusesMoreThan32MiBUnread() throws IOException {
+        assertEquals(32L << 20, LoadLimits.DEFAULTS.maxBytes());
+        // 11.5 MB, what 10,000 runners with realistic sections take: past the former 10 MiB default.
+        StringBuilder text = new StringBuilder(CONFIG);
+        String filler = "# " + "x".repeat(1_148) + "\n";
+        while (text.length() < 11_500_000) {
+            text.append(filler);
+        }
+        Path large = Files.writeString(dir.resolve("fleet.toml"), text);
+        LoadResult result = ConfigLoader.defaults().load(large);
+        assertTrue(result.loaded(), () -> result.diagnostics().toString());
+        assertEquals(1, result.config().runners().size());
+
+        Path huge = dir.resolve("huge.toml");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength((32L << 20) + 1); // sparse: nothing is written, and the loader must not read it
+        }
+        Diagnostic diagnostic = only(ConfigLoader.defaults().load(huge));
+        assertEquals(Diagnostic.Kind.LIMIT, diagnostic.kind());
+        assertEquals("the file is 33,554,433 bytes, more than the limit of 33,554,432 bytes (maxBytes)",
+                diagnostic.message());
+    }
+
+    @Test
     void aFileBeyondTheSizeLimitIsNotRead() throws IOException {
         Path file = Files.writeString(dir.resolve("big.toml"), CONFIG);
         ConfigLoader loader = ConfigLoader.withLimits(new LoadLimits(16, 64, 10));

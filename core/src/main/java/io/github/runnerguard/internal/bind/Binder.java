@@ -5,15 +5,20 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.regex.Pattern;
 import io.github.runnerguard.config.ConfigArray;
@@ -70,6 +75,7 @@ public final class Binder {
     private static final Pattern LABEL_VALUE = Pattern.compile("[a-zA-Z0-9._-]{1,256}");
     private static final int MAX_LABELS = 32;
     private static final long MAX_SAFE_FLOAT_INT = (1L << 53) - 1;
+    private static final ValueType STRING = new ValueType(ValueType.Kind.STRING, null, null);
 
     private final Schema schema;
     private final KeySuggester suggester;
@@ -77,11 +83,18 @@ public final class Binder {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     /** Suggestions already made in this document, by struct, section and key: a key repeated in every runner. */
     private final Map<String, Optional<KeySuggester.Suggestion>> suggestions = new HashMap<>();
+    /**
+     * The short string values of this document, so that a value written in many tables (an image, a URL, a volume) is
+     * kept once.
+     */
+    private final Map<String, String> strings = new HashMap<>();
     /** Unknown keys reported so far in this document. */
     private int unknownKeys;
 
     /** How many unknown keys of one document get a "did you mean" suggestion. */
     static final int SUGGESTION_LIMIT = 1_000;
+    /** The longest string value shared between the tables that write it. */
+    private static final int SHARED_STRING_LENGTH = 256;
 
     private Binder(Schema schema, KeySuggester suggester, PositionIndex positions) {
         this.schema = schema;
@@ -122,20 +135,32 @@ public final class Binder {
         final JsonNode value;
         final Schema.@Nullable Field field;
         final String path;
-        final List<Object> rawPath;
+        /** The raw path of the table the key is in; with {@link #key} it makes the key's own. */
+        final List<Object> parentRaw;
         final @Nullable Position position;
+        private @Nullable List<Object> rawPath;
         @Nullable ConfigNode node;
         boolean bound;
         boolean valid;
 
-        Pending(String key, JsonNode value, Schema.@Nullable Field field, String path, List<Object> rawPath,
+        Pending(String key, JsonNode value, Schema.@Nullable Field field, String path, List<Object> parentRaw,
                 @Nullable Position position) {
             this.key = key;
             this.value = value;
             this.field = field;
             this.path = path;
-            this.rawPath = rawPath;
+            this.parentRaw = parentRaw;
             this.position = position;
+        }
+
+        /** The raw path of the key, made when first needed: a scalar's is needed only for a message. */
+        List<Object> rawPath() {
+            List<Object> made = rawPath;
+            if (made == null) {
+                made = append(parentRaw, key);
+                rawPath = made;
+            }
+            return made;
         }
 
         ConfigNode node() {
@@ -143,37 +168,138 @@ public final class Binder {
         }
     }
 
+    /**
+     * A reusable view of a parent path and one more segment, so that looking a key's position up copies no path and
+     * (mostly) allocates no iterator. Only for the duration of one {@link PositionIndex#of} call, which does not keep
+     * the list it is given.
+     */
+    private static final class ChildPath extends AbstractList<Object> implements RandomAccess {
+        private List<Object> parent = List.of();
+        private Object last = "";
+        private final Cursor cursor = new Cursor();
+        /** Whether {@link #cursor} was handed out since the last {@link #set}. */
+        private boolean iterating;
+
+        ChildPath set(List<Object> parent, Object last) {
+            this.parent = parent;
+            this.last = last;
+            this.iterating = false;
+            return this;
+        }
+
+        @Override
+        public Object get(int index) {
+            int size = parent.size();
+            if (index == size) {
+                return last;
+            }
+            Objects.checkIndex(index, size);
+            return parent.get(index);
+        }
+
+        @Override
+        public int size() {
+            return parent.size() + 1;
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            if (iterating) {
+                return super.iterator();
+            }
+            iterating = true;
+            cursor.next = 0;
+            return cursor;
+        }
+
+        /** The iterator {@link #iterator()} reuses. */
+        private final class Cursor implements Iterator<Object> {
+            int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size();
+            }
+
+            @Override
+            public Object next() {
+                if (next >= size()) {
+                    throw new NoSuchElementException();
+                }
+                return get(next++);
+            }
+        }
+    }
+
+    private final ChildPath lookup = new ChildPath();
+
+    /** The position of {@code segment} under {@code parentRaw}. */
+    private @Nullable Position positionOf(List<Object> parentRaw, Object segment) {
+        return positions.of(lookup.set(parentRaw, segment));
+    }
+
     // ---------------------------------------------------------------------------------------------------- structs
 
     private List<ConfigTable> bindStruct(Schema.Struct struct, List<Source> sources, String sectionPath,
                                          boolean sectionArray) {
         List<List<Pending>> perSource = new ArrayList<>(sources.size());
-        Map<Schema.Field, List<Pending>> byField = new LinkedHashMap<>();
-        for (Source source : sources) {
+        List<Pending> known = new ArrayList<>();
+        // Which fields have a key already: a second key for one field (an ambiguity, or two spellings of a table to
+        // merge) is rare, and only then are the keys grouped by field.
+        long[] seen = new long[(struct.fields().size() + 63) >>> 6];
+        boolean repeated = false;
+        for (int s = 0; s < sources.size(); s++) {
+            Source source = sources.get(s);
             List<Pending> pendings = new ArrayList<>(source.node().size());
             perSource.add(pendings);
             for (Map.Entry<String, JsonNode> property : source.node().properties()) {
                 String key = property.getKey();
                 Schema.Field field = struct.lookup(key);
-                String path = child(source.path(), field != null ? field.key() : key);
-                List<Object> rawPath = append(source.rawPath(), key);
-                Pending pending = new Pending(key, property.getValue(), field, path, rawPath, positions.of(rawPath));
+                if (field != null && field.key().equals(key)) {
+                    key = field.key(); // one String for the key in every table that writes it so
+                }
+                String path = field != null ? child(source.path(), field.key(), struct.bareKey(field))
+                        : child(source.path(), key);
+                Pending pending = new Pending(key, property.getValue(), field, path, source.rawPath(),
+                        positionOf(source.rawPath(), key));
                 pendings.add(pending);
                 if (field == null) {
-                    pending.node = raw(pending.value, path, rawPath, false);
+                    pending.node = raw(pending, false);
                     reportUnknown(struct, sectionPath, sectionArray, pending);
                 } else {
-                    byField.computeIfAbsent(field, f -> new ArrayList<>(1)).add(pending);
+                    known.add(pending);
+                    int index = field.index();
+                    long bit = 1L << index;
+                    if ((seen[index >>> 6] & bit) != 0) {
+                        repeated = true;
+                    }
+                    seen[index >>> 6] |= bit;
                 }
             }
         }
-        for (Map.Entry<Schema.Field, List<Pending>> group : byField.entrySet()) {
-            bindField(struct, group.getKey(), group.getValue(), sectionPath);
+        if (!repeated) {
+            for (Pending pending : known) {
+                Schema.Field field = Objects.requireNonNull(pending.field);
+                if (holdsValue(field.type())) {
+                    bindValue(struct, field, pending, sectionPath);
+                    pending.bound = pending.valid; // the only candidate: chosen when valid
+                } else {
+                    bindField(struct, field, List.of(pending), sectionPath);
+                }
+            }
+        } else {
+            Map<Schema.Field, List<Pending>> byField = new LinkedHashMap<>();
+            for (Pending pending : known) {
+                byField.computeIfAbsent(Objects.requireNonNull(pending.field), f -> new ArrayList<>(2)).add(pending);
+            }
+            for (Map.Entry<Schema.Field, List<Pending>> group : byField.entrySet()) {
+                bindField(struct, group.getKey(), group.getValue(), sectionPath);
+            }
         }
         if (!struct.required().isEmpty()) {
             Set<String> present = new HashSet<>();
-            for (Schema.Field field : byField.keySet()) {
-                present.add(field.key());
+            for (Pending pending : known) {
+                present.add(Objects.requireNonNull(pending.field).key());
             }
             List<String> missing = new ArrayList<>();
             for (String key : struct.required()) {
@@ -201,38 +327,57 @@ public final class Binder {
     }
 
     private void bindField(Schema.Struct struct, Schema.Field field, List<Pending> candidates, String sectionPath) {
-        String childSection = child(sectionPath, field.key());
         ValueType type = field.type();
         switch (type.kind()) {
-            case TABLE -> bindMergeable(candidates, type, childSection,
-                    objects -> bindStruct(schema.struct(Objects.requireNonNull(type.struct())), objects, childSection,
-                            false));
-            case MAP -> bindMergeable(candidates, type, childSection,
-                    objects -> bindMap(Objects.requireNonNull(type.element()), objects, childSection));
+            case TABLE -> {
+                String childSection = child(sectionPath, field.key());
+                bindMergeable(candidates, type, childSection,
+                        objects -> bindStruct(schema.struct(Objects.requireNonNull(type.struct())), objects,
+                                childSection, false));
+            }
+            case MAP -> {
+                String childSection = child(sectionPath, field.key());
+                bindMergeable(candidates, type, childSection,
+                        objects -> bindMap(Objects.requireNonNull(type.element()), objects, childSection));
+            }
             case ARRAY -> {
-                for (Pending candidate : candidates) {
+                String childSection = child(sectionPath, field.key());
+                for (int c = 0; c < candidates.size(); c++) {
+            Pending candidate = candidates.get(c);
                     bindArrayOfTables(candidate, schema.struct(Objects.requireNonNull(type.struct())), childSection);
                 }
             }
             default -> {
-                for (Pending candidate : candidates) {
-                    candidate.node = raw(candidate.value, candidate.path, candidate.rawPath, type.kind()
-                            == ValueType.Kind.ANY);
-                    candidate.valid = check(type, candidate.value, candidate.key, candidate.path, candidate.position,
-                            candidate.rawPath, field.secret(), sectionPath);
-                    if (candidate.valid) {
-                        validate(struct, field, candidate);
-                    }
+                for (int c = 0; c < candidates.size(); c++) {
+            Pending candidate = candidates.get(c);
+                    bindValue(struct, field, candidate, sectionPath);
                 }
             }
         }
         if (type.mergeable()) {
-            for (Pending candidate : candidates) {
+            for (int c = 0; c < candidates.size(); c++) {
+            Pending candidate = candidates.get(c);
                 candidate.bound = candidate.valid;
             }
             return;
         }
         choose(struct.name(), field.key(), field.secret(), candidates, sectionPath);
+    }
+
+    /** True for a field that holds a value: not a table, a map or an array of tables. */
+    private static boolean holdsValue(ValueType type) {
+        ValueType.Kind kind = type.kind();
+        return kind != ValueType.Kind.TABLE && kind != ValueType.Kind.MAP && kind != ValueType.Kind.ARRAY;
+    }
+
+    /** Binds one candidate of a field that holds a value (not a table, map or array of tables). */
+    private void bindValue(Schema.Struct struct, Schema.Field field, Pending candidate, String sectionPath) {
+        ValueType type = field.type();
+        candidate.node = raw(candidate, type.kind() == ValueType.Kind.ANY);
+        candidate.valid = check(type, candidate, field.secret(), sectionPath);
+        if (candidate.valid) {
+            validate(struct, field, candidate);
+        }
     }
 
     private interface GroupBinder {
@@ -242,7 +387,8 @@ public final class Binder {
     /** Binds the table candidates of a struct or map field together (the decoder merges them); others mismatch. */
     private void bindMergeable(List<Pending> candidates, ValueType type, String childSection, GroupBinder binder) {
         List<Pending> tables = new ArrayList<>();
-        for (Pending candidate : candidates) {
+        for (int c = 0; c < candidates.size(); c++) {
+            Pending candidate = candidates.get(c);
             if (candidate.value.isObject()) {
                 tables.add(candidate);
             } else if (type.kind() == ValueType.Kind.TABLE && isArrayOfTables(candidate.value)) {
@@ -253,7 +399,7 @@ public final class Binder {
             } else {
                 mismatch(candidate.key, candidate.path, candidate.position, type.describe(), candidate.value,
                         sectionOf(parentOf(childSection)), null);
-                candidate.node = raw(candidate.value, candidate.path, candidate.rawPath, false);
+                candidate.node = raw(candidate, false);
             }
         }
         if (tables.isEmpty()) {
@@ -261,7 +407,7 @@ public final class Binder {
         }
         List<Source> sources = new ArrayList<>(tables.size());
         for (Pending table : tables) {
-            sources.add(new Source(table.value, table.path, table.rawPath, table.position));
+            sources.add(new Source(table.value, table.path, table.rawPath(), table.position));
         }
         List<ConfigTable> bound = binder.bind(sources);
         for (int i = 0; i < tables.size(); i++) {
@@ -274,23 +420,23 @@ public final class Binder {
         JsonNode value = candidate.value;
         if (value.isArray()) {
             candidate.valid = true;
-            List<ConfigNode> elements = new ArrayList<>(value.size());
+            ConfigNode[] elements = new ConfigNode[value.size()];
             for (int i = 0; i < value.size(); i++) {
                 JsonNode element = value.get(i);
                 String path = candidate.path + "[" + i + "]";
-                List<Object> rawPath = append(candidate.rawPath, i);
+                List<Object> rawPath = append(candidate.rawPath(), i);
                 Position position = positions.of(rawPath);
                 if (element.isObject()) {
-                    elements.add(bindStruct(struct, List.of(new Source(element, path, rawPath, position)),
-                            childSection, true).get(0));
+                    elements[i] = bindStruct(struct, List.of(new Source(element, path, rawPath, position)),
+                            childSection, true).get(0);
                 } else {
                     candidate.valid = false;
                     mismatchElement(candidate.key, path, position, "a table", element,
                             sectionOf(parentOf(childSection)), "an array of tables");
-                    elements.add(raw(element, path, rawPath, false));
+                    elements[i] = raw(element, path, candidate.rawPath(), i, position, false);
                 }
             }
-            candidate.node = new ConfigArray(candidate.path, candidate.position, elements);
+            candidate.node = new ConfigArray(candidate.path, candidate.position, List.of(elements));
         } else if (value.isObject()) {
             mismatch(candidate.key, candidate.path, candidate.position, "an array of tables", value,
                     sectionOf(parentOf(childSection)), "write [[" + childSection + "]]"
@@ -298,52 +444,63 @@ public final class Binder {
                             + ".x] header with no [[" + childSection + "]] before it makes `" + childSection
                             + "` a table"));
             candidate.node = bindStruct(struct,
-                    List.of(new Source(value, candidate.path, candidate.rawPath, candidate.position)), childSection,
-                    true).get(0);
+                    List.of(new Source(value, candidate.path, candidate.rawPath(), candidate.position)),
+                    childSection, true).get(0);
         } else {
             mismatch(candidate.key, candidate.path, candidate.position, "an array of tables", value,
                     sectionOf(parentOf(childSection)), null);
-            candidate.node = raw(value, candidate.path, candidate.rawPath, false);
+            candidate.node = raw(candidate, false);
         }
     }
 
     private ConfigArray arrayOfStructs(Pending candidate, Schema.Struct struct, String childSection) {
-        List<ConfigNode> elements = new ArrayList<>(candidate.value.size());
-        for (int i = 0; i < candidate.value.size(); i++) {
+        ConfigNode[] elements = new ConfigNode[candidate.value.size()];
+        for (int i = 0; i < elements.length; i++) {
             String path = candidate.path + "[" + i + "]";
-            List<Object> rawPath = append(candidate.rawPath, i);
-            elements.add(bindStruct(struct, List.of(new Source(candidate.value.get(i), path, rawPath,
-                    positions.of(rawPath))), childSection, true).get(0));
+            List<Object> rawPath = append(candidate.rawPath(), i);
+            elements[i] = bindStruct(struct, List.of(new Source(candidate.value.get(i), path, rawPath,
+                    positions.of(rawPath))), childSection, true).get(0);
         }
-        return new ConfigArray(candidate.path, candidate.position, elements);
+        return new ConfigArray(candidate.path, candidate.position, List.of(elements));
     }
 
     // ---------------------------------------------------------------------------------------------------- maps
 
     private List<ConfigTable> bindMap(ValueType valueType, List<Source> sources, String sectionPath) {
         List<List<Pending>> perSource = new ArrayList<>(sources.size());
-        Map<String, List<Pending>> byKey = new LinkedHashMap<>();
+        // One TOML table has no key twice: keys repeat only across merged spellings of the table.
+        Map<String, List<Pending>> byKey = sources.size() > 1 ? new LinkedHashMap<>() : null;
         boolean labels = sectionPath.equals("labels") || sectionPath.equals("runners.labels");
-        for (Source source : sources) {
+        for (int s = 0; s < sources.size(); s++) {
+            Source source = sources.get(s);
             List<Pending> pendings = new ArrayList<>(source.node().size());
             perSource.add(pendings);
             for (Map.Entry<String, JsonNode> property : source.node().properties()) {
                 String key = property.getKey();
                 String path = child(source.path(), key);
-                List<Object> rawPath = append(source.rawPath(), key);
-                Pending pending = new Pending(key, property.getValue(), null, path, rawPath, positions.of(rawPath));
+                Pending pending = new Pending(key, property.getValue(), null, path, source.rawPath(),
+                        positionOf(source.rawPath(), key));
                 pendings.add(pending);
-                byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(pending);
-                pending.node = raw(pending.value, path, rawPath, valueType.kind() == ValueType.Kind.ANY);
-                pending.valid = check(valueType, pending.value, key, path, pending.position, rawPath,
-                        sectionPath.equals("runners.autoscaler.plugin_config"), sectionPath);
+                if (byKey != null) {
+                    byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(pending);
+                }
+                pending.node = raw(pending, valueType.kind() == ValueType.Kind.ANY);
+                pending.valid = check(valueType, pending, sectionPath.equals("runners.autoscaler.plugin_config"),
+                        sectionPath);
                 if (pending.valid && labels) {
                     validateLabel(pending, sectionPath);
                 }
             }
         }
-        for (Map.Entry<String, List<Pending>> group : byKey.entrySet()) {
-            choose("map", group.getKey(), sectionPath.endsWith("plugin_config"), group.getValue(), sectionPath);
+        if (byKey == null) {
+            for (Pending pending : perSource.get(0)) {
+                pending.bound = pending.valid; // the only candidate: chosen when valid
+            }
+        } else {
+            for (Map.Entry<String, List<Pending>> group : byKey.entrySet()) {
+                choose("map", group.getKey(), sectionPath.endsWith("plugin_config"), group.getValue(),
+                        sectionPath);
+            }
         }
         List<ConfigTable> tables = new ArrayList<>(sources.size());
         for (int i = 0; i < sources.size(); i++) {
@@ -360,27 +517,31 @@ public final class Binder {
      *
      * @return true when gitlab-runner accepts it
      */
-    private boolean check(ValueType type, JsonNode value, String key, String path, @Nullable Position position,
-                          List<Object> rawPath, boolean secret, String sectionPath) {
-        String where = sectionOf(sectionPath);
+    private boolean check(ValueType type, Pending pending, boolean secret, String sectionPath) {
+        JsonNode value = pending.value;
+        String key = pending.key;
+        String path = pending.path;
+        Position position = pending.position;
         switch (type.kind()) {
             case ANY:
                 return true;
             case STRING:
-                return value.isString() || mismatch(key, path, position, type.describe(), value, where, null);
+                return value.isString()
+                        || mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case BOOL:
-                return value.isBoolean() || mismatch(key, path, position, type.describe(), value, where, null);
+                return value.isBoolean()
+                        || mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case INT:
             case INT32:
                 if (!value.isIntegralNumber()) {
-                    return mismatch(key, path, position, type.describe(), value, where, null);
+                    return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
                 }
                 if (type.kind() == ValueType.Kind.INT32 || !value.canConvertToLong()) {
                     BigInteger number = value.bigIntegerValue();
                     long min = type.kind() == ValueType.Kind.INT32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
                     long max = type.kind() == ValueType.Kind.INT32 ? Integer.MAX_VALUE : Long.MAX_VALUE;
                     if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
-                        return invalid(key, path, position, where, "is out of range for a "
+                        return invalid(key, path, position, sectionOf(sectionPath), "is out of range for a "
                                 + (type.kind() == ValueType.Kind.INT32 ? "32" : "64") + "-bit integer");
                     }
                 }
@@ -391,12 +552,12 @@ public final class Binder {
                 }
                 if (value.isIntegralNumber()) {
                     if (!value.canConvertToLong() || Math.abs(value.longValue()) > MAX_SAFE_FLOAT_INT) {
-                        return invalid(key, path, position, where,
+                        return invalid(key, path, position, sectionOf(sectionPath),
                                 "is an integer too large to convert to a float exactly");
                     }
                     return true;
                 }
-                return mismatch(key, path, position, type.describe(), value, where, null);
+                return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case DURATION:
                 if (value.isIntegralNumber()) {
                     return true;
@@ -406,12 +567,12 @@ public final class Binder {
                         GoDuration.parseNanos(value.stringValue());
                         return true;
                     } catch (IllegalArgumentException e) {
-                        return invalid(key, path, position, where, "is not a Go duration"
+                        return invalid(key, path, position, sectionOf(sectionPath), "is not a Go duration"
                                 + (secret ? "" : " (" + e.getMessage() + ")")
                                 + "; write a number with a unit, such as \"30m\" or \"1h30m\"");
                     }
                 }
-                return mismatch(key, path, position, type.describe(), value, where, null);
+                return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case TIME:
                 if (temporal(value) != null) {
                     return true;
@@ -420,38 +581,34 @@ public final class Binder {
                     if (GoTime.isValid(value.stringValue())) {
                         return true;
                     }
-                    return invalid(key, path, position, where, "is not an RFC 3339 date-time such as "
+                    return invalid(key, path, position, sectionOf(sectionPath), "is not an RFC 3339 date-time such as "
                             + "\"2024-01-01T00:00:00Z\"");
                 }
-                return mismatch(key, path, position, type.describe(), value, where, null);
+                return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case STRING_OR_ARRAY:
                 if (value.isString()) {
                     return true;
                 }
                 if (value.isArray()) {
-                    return checkElements(new ValueType(ValueType.Kind.STRING, null, null), value, key, path,
-                            rawPath, where, type.describe());
+                    return checkElements(STRING, value, key, path, pending, sectionPath, type);
                 }
-                return mismatch(key, path, position, type.describe(), value, where, null);
+                return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             case LIST:
                 if (value.isArray()) {
-                    return checkElements(Objects.requireNonNull(type.element()), value, key, path, rawPath, where,
-                            type.describe());
+                    return checkElements(Objects.requireNonNull(type.element()), value, key, path, pending,
+                            sectionPath, type);
                 }
-                return mismatch(key, path, position, type.describe(), value, where, null);
+                return mismatch(key, path, position, type.describe(), value, sectionOf(sectionPath), null);
             default:
                 throw new IllegalStateException("not a value type: " + type);
         }
     }
 
-    private boolean checkElements(ValueType elementType, JsonNode array, String key, String path, List<Object> rawPath,
-                                  String where, String whole) {
+    private boolean checkElements(ValueType elementType, JsonNode array, String key, String path, Pending pending,
+                                  String sectionPath, ValueType whole) {
         boolean ok = true;
         for (int i = 0; i < array.size(); i++) {
             JsonNode element = array.get(i);
-            String elementPath = path + "[" + i + "]";
-            List<Object> elementRawPath = append(rawPath, i);
-            Position position = positions.of(elementRawPath);
             boolean elementOk = switch (elementType.kind()) {
                 case STRING -> element.isString();
                 case INT, INT32 -> element.isIntegralNumber() && element.canConvertToLong();
@@ -462,7 +619,8 @@ public final class Binder {
             };
             if (!elementOk) {
                 ok = false;
-                mismatchElement(key, elementPath, position, elementType.describe(), element, where, whole);
+                mismatchElement(key, path + "[" + i + "]", positions.of(append(pending.rawPath(), i)),
+                        elementType.describe(), element, sectionOf(sectionPath), whole.describe());
             }
         }
         return ok;
@@ -474,7 +632,7 @@ public final class Binder {
             JsonNode value = candidate.value;
             for (int i = 0; i < value.size(); i++) {
                 if (!value.get(i).stringValue().contains("%s")) {
-                    List<Object> rawPath = append(candidate.rawPath, i);
+                    List<Object> rawPath = append(candidate.rawPath(), i);
                     diagnostics.add(Diagnostic.of(Diagnostic.Kind.INVALID_VALUE,
                             "`" + candidate.key + "` element [" + i + "] does not contain %s, where the machine "
                                     + "name goes" + at(positions.of(rawPath))
@@ -504,13 +662,19 @@ public final class Binder {
 
     /** gitlab-runner allows at most 32 labels per runner, counting the global ones it inherits. */
     private void checkLabelCount(ConfigTable root) {
-        Set<String> global = labelKeys(root);
         ConfigNode runners = root.fieldValue("runners").orElse(null);
         if (!(runners instanceof ConfigArray array)) {
             return;
         }
-        for (ConfigNode element : array.elements()) {
-            if (element instanceof ConfigTable runner) {
+        int globalCount = labelCount(root);
+        Set<String> global = null;
+        List<ConfigNode> elements = array.elements();
+        for (int i = 0; i < elements.size(); i++) {
+            // At most as many labels as keys written: only a runner that may have too many needs its set counted.
+            if (elements.get(i) instanceof ConfigTable runner && globalCount + labelCount(runner) > MAX_LABELS) {
+                if (global == null) {
+                    global = labelKeys(root);
+                }
                 Set<String> all = new HashSet<>(global);
                 all.addAll(labelKeys(runner));
                 if (all.size() > MAX_LABELS) {
@@ -524,6 +688,19 @@ public final class Binder {
                 }
             }
         }
+    }
+
+    /** The number of label keys {@code table} writes, a key written in two spellings of the table counted twice. */
+    private static int labelCount(ConfigTable table) {
+        int count = 0;
+        List<ConfigEntry> entries = table.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            ConfigEntry entry = entries.get(i);
+            if (entry.bound() && "labels".equals(entry.field()) && entry.value() instanceof ConfigTable labels) {
+                count += labels.entries().size();
+            }
+        }
+        return count;
     }
 
     private static Set<String> labelKeys(ConfigTable table) {
@@ -542,8 +719,14 @@ public final class Binder {
 
     /** Marks the bound candidate among several for one field, reporting an ambiguity when there are several. */
     private void choose(String struct, String key, boolean secret, List<Pending> candidates, String sectionPath) {
+        if (candidates.size() == 1) {
+            Pending only = candidates.get(0);
+            only.bound = only.valid;
+            return;
+        }
         List<Pending> valid = new ArrayList<>(candidates.size());
-        for (Pending candidate : candidates) {
+        for (int c = 0; c < candidates.size(); c++) {
+            Pending candidate = candidates.get(c);
             if (candidate.valid) {
                 valid.add(candidate);
             }
@@ -745,31 +928,44 @@ public final class Binder {
 
     // ---------------------------------------------------------------------------------------------------- raw view
 
-    /** The raw view of a value; {@code known} marks the keys of its tables as bound (free-form map contents). */
-    private ConfigNode raw(JsonNode value, String path, List<Object> rawPath, boolean known) {
-        Position position = positions.of(rawPath);
+    /** The raw view of a pending key's value; {@code known} marks the keys of its tables as bound. */
+    private ConfigNode raw(Pending pending, boolean known) {
+        return raw(pending.value, pending.path, pending.parentRaw, pending.key, pending.position, known);
+    }
+
+    /**
+     * The raw view of the value at {@code segment} of {@code parentRaw}, whose position the caller has looked up;
+     * {@code known} marks the keys of its tables as bound (free-form map contents).
+     */
+    private ConfigNode raw(JsonNode value, String path, List<Object> parentRaw, Object segment,
+                           @Nullable Position position, boolean known) {
         if (value.isObject()) {
+            List<Object> rawPath = append(parentRaw, segment);
             List<Pending> pendings = new ArrayList<>(value.size());
             for (Map.Entry<String, JsonNode> property : value.properties()) {
                 String key = property.getKey();
                 String childPath = child(path, key);
-                List<Object> childRaw = append(rawPath, key);
-                Pending pending = new Pending(key, property.getValue(), null, childPath, childRaw,
-                        positions.of(childRaw));
-                pending.node = raw(property.getValue(), childPath, childRaw, known);
+                Pending pending = new Pending(key, property.getValue(), null, childPath, rawPath,
+                        positionOf(rawPath, key));
+                pending.node = raw(pending, known);
                 pending.bound = known;
                 pendings.add(pending);
             }
             return new ConfigTable(path, position, entries(pendings, known));
         }
         if (value.isArray()) {
-            List<ConfigNode> elements = new ArrayList<>(value.size());
-            for (int i = 0; i < value.size(); i++) {
-                elements.add(raw(value.get(i), path + "[" + i + "]", append(rawPath, i), known));
+            List<Object> rawPath = append(parentRaw, segment);
+            ConfigNode[] elements = new ConfigNode[value.size()];
+            for (int i = 0; i < elements.length; i++) {
+                elements[i] = raw(value.get(i), path + "[" + i + "]", rawPath, i, positionOf(rawPath, i), known);
             }
-            return new ConfigArray(path, position, elements);
+            return new ConfigArray(path, position, List.of(elements));
         }
-        return new ConfigScalar(path, position, scalar(value));
+        Object scalar = scalar(value);
+        if (scalar instanceof String string && string.length() <= SHARED_STRING_LENGTH) {
+            scalar = strings.computeIfAbsent(string, k -> k);
+        }
+        return new ConfigScalar(path, position, scalar);
     }
 
     /** A scalar as {@link ConfigScalar} holds it: String, Long, Double, Boolean or a java.time value. */
@@ -798,14 +994,34 @@ public final class Binder {
      * a map are the map's fields).
      */
     private static List<ConfigEntry> entries(List<Pending> pendings, boolean mapKeys) {
-        List<Pending> ordered = new ArrayList<>(pendings);
-        sortByPosition(ordered);
-        List<ConfigEntry> entries = new ArrayList<>(ordered.size());
-        for (Pending pending : ordered) {
-            String field = pending.field != null ? pending.field.key() : mapKeys ? pending.key : null;
-            entries.add(new ConfigEntry(pending.key, field, pending.bound, pending.position, pending.node()));
+        List<Pending> ordered = pendings;
+        if (!inPositionOrder(pendings)) {
+            ordered = new ArrayList<>(pendings);
+            sortByPosition(ordered);
         }
-        return entries;
+        ConfigEntry[] entries = new ConfigEntry[ordered.size()];
+        for (int i = 0; i < entries.length; i++) {
+            Pending pending = ordered.get(i);
+            String field = pending.field != null ? pending.field.key() : mapKeys ? pending.key : null;
+            entries[i] = new ConfigEntry(pending.key, field, pending.bound, pending.position, pending.node());
+        }
+        return List.of(entries); // immutable already, so the table keeps it without a copy
+    }
+
+    /** True when the positions are all known and already ascending, or when one is unknown (no sorting then). */
+    private static boolean inPositionOrder(List<Pending> pendings) {
+        Position previous = null;
+        for (Pending pending : pendings) {
+            Position position = pending.position;
+            if (position == null) {
+                return true;
+            }
+            if (previous != null && previous.compareTo(position) > 0) {
+                return false;
+            }
+            previous = position;
+        }
+        return true;
     }
 
     /** Sorts by position when every position is known; otherwise keeps document order. */
@@ -819,22 +1035,13 @@ public final class Binder {
     }
 
     private static String child(String path, String key) {
-        String segment = bare(key) ? key : "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        return path.isEmpty() ? segment : path + "." + segment;
+        return child(path, key, Schema.bareKey(key));
     }
 
-    /** True for a bare TOML key: {@code A-Za-z0-9_-}, at least one. */
-    private static boolean bare(String key) {
-        if (key.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+    /** The path of {@code key} under {@code path}, the key quoted unless {@code bare}. */
+    private static String child(String path, String key, boolean bare) {
+        String segment = bare ? key : "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return path.isEmpty() ? segment : path + "." + segment;
     }
 
     private static String parentOf(String sectionPath) {
@@ -845,6 +1052,6 @@ public final class Binder {
     private static List<Object> append(List<Object> path, Object segment) {
         Object[] out = path.toArray(new Object[path.size() + 1]);
         out[path.size()] = segment;
-        return java.util.Arrays.asList(out);
+        return Arrays.asList(out);
     }
 }

@@ -137,6 +137,20 @@ public final class Schema {
         return new Schema(hash, structs, sections);
     }
 
+    /** True for a bare TOML key: {@code A-Za-z0-9_-}, at least one. */
+    static boolean bareKey(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void expect(String[] cells, int count) {
         if (cells.length != count) {
             throw new IllegalArgumentException("expected " + count + " cells, found " + cells.length);
@@ -260,6 +274,8 @@ public final class Schema {
         private final boolean synthesized;
         private final Map<String, Field> byKey;
         private final Map<String, Field> byFoldKey;
+        /** By field index: whether the field's key is a bare TOML key. */
+        private final boolean[] bareKeys;
 
         private Struct(String name, List<Field> fields, boolean exactKeys, List<String> required,
                        boolean synthesized) {
@@ -276,6 +292,10 @@ public final class Schema {
             }
             this.byKey = Map.copyOf(keys);
             this.byFoldKey = Map.copyOf(folded);
+            this.bareKeys = new boolean[this.fields.size()];
+            for (int i = 0; i < bareKeys.length; i++) {
+                bareKeys[i] = Schema.bareKey(this.fields.get(i).key());
+            }
             for (String key : this.required) {
                 if (!byKey.containsKey(key)) {
                     throw new IllegalArgumentException("required key " + key + " is not a field of " + name);
@@ -286,6 +306,11 @@ public final class Schema {
         /** The Go type name. */
         public String name() {
             return name;
+        }
+
+        /** True when the key of {@code field}, a field of this struct, is a bare TOML key. */
+        public boolean bareKey(Field field) {
+            return bareKeys[field.index()];
         }
 
         /** The fields in struct order. */

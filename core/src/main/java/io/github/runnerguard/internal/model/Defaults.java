@@ -19,6 +19,11 @@ final class Defaults {
         return read.value() != null ? read : Value.defaulted(fallback);
     }
 
+    /** {@code read} when the file sets it, else {@code fallback}: a default shared by every table that lacks it. */
+    static <T> Value<T> orShared(Value<T> read, Value<T> fallback) {
+        return read.value() != null ? read : fallback;
+    }
+
     /**
      * {@code [[runners]] clean_git_config}: true, except with the shell executor. ({@code GIT_STRATEGY=none} also turns
      * it off, but that is a job variable, not a setting of the file.)

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import io.github.runnerguard.config.Value;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Typed reads of one key of a bound raw table, by the canonical name of its gitlab-runner field.
+ * Typed reads of one key of a bound raw table: of the entry bound to it ({@link Keys#entries} finds the entries of a
+ * record's keys in one pass over the table), or by the canonical name of its gitlab-runner field.
  *
  * <p>Each read returns the value with the position of its key, or {@link Value#absent()} when the key is not bound or
  * its value has a type gitlab-runner's decoder refuses (the binder reports those). In arrays and tables of a typed
@@ -31,10 +33,82 @@ import org.jspecify.annotations.Nullable;
  */
 final class Fields {
 
-    /** Reads a sub-table (or an absent one, {@code table} null) into a record. */
+    /** Reads a sub-table into a record: a table of the file, or an empty one standing for an absent table. */
     @FunctionalInterface
     interface TableReader<R> {
-        R read(@Nullable ConfigTable table, String path, Scope scope);
+        R read(ConfigTable table, boolean present, Scope scope);
+    }
+
+    /**
+     * The TOML keys a record reads, in component order, with a lookup from key to slot.
+     *
+     * <p>Immutable and thread-safe.
+     */
+    static final class Keys {
+        private final String[] keys;
+        /** Open addressing: slot index plus one, by the key's hash; 0 is free. */
+        private final int[] table;
+        /** What {@link #entries} gives for a table without entries: every slot empty. Never written. */
+        private final ConfigEntry[] none;
+
+        private Keys(String... keys) {
+            this.keys = keys.clone();
+            this.table = new int[Integer.highestOneBit(Math.max(1, keys.length) * 2 - 1) << 1];
+            this.none = new ConfigEntry[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                if (indexOf(keys[i]) >= 0) {
+                    throw new IllegalArgumentException("key " + keys[i] + " twice");
+                }
+                int mask = table.length - 1;
+                int slot = mix(keys[i].hashCode()) & mask;
+                while (table[slot] != 0) {
+                    slot = slot + 1 & mask;
+                }
+                table[slot] = i + 1;
+            }
+        }
+
+        /** The slot of {@code key}, or -1. */
+        int indexOf(String key) {
+            int mask = table.length - 1;
+            for (int slot = mix(key.hashCode()) & mask; ; slot = slot + 1 & mask) {
+                int held = table[slot];
+                if (held == 0) {
+                    return -1;
+                }
+                if (keys[held - 1].equals(key)) {
+                    return held - 1;
+                }
+            }
+        }
+
+        /**
+         * The entry bound to each key in {@code table}, by slot: the first in file order, as
+         * {@link ConfigTable#field(String)} finds it; null where the key is not bound. The array must not be written:
+         * for a table without entries it is shared.
+         */
+        ConfigEntry[] entries(ConfigTable table) {
+            List<ConfigEntry> all = table.entries();
+            if (all.isEmpty()) {
+                return none;
+            }
+            ConfigEntry[] slots = new ConfigEntry[keys.length];
+            for (int i = 0; i < all.size(); i++) {
+                ConfigEntry entry = all.get(i);
+                String field = entry.field();
+                if (entry.bound() && field != null) {
+                    int at = indexOf(field);
+                    if (at >= 0 && slots[at] == null) {
+                        slots[at] = entry;
+                    }
+                }
+            }
+            return slots;
+        }
+
+        private static int mix(int hash) {
+            return hash ^ hash >>> 16;
+        }
     }
 
     private static final double MAX_EXACT_DOUBLE = 0x1p53;
@@ -42,53 +116,61 @@ final class Fields {
     private Fields() {
     }
 
+    /** The keys of a record, in component order. */
+    static Keys keys(String... keys) {
+        return new Keys(keys);
+    }
+
     // ---------------------------------------------------------------------------------------------------- tables
 
-    /** An empty table at {@code path}, standing for a table the file does not have. */
-    static ConfigTable emptyTable(String path) {
-        return new ConfigTable(path, null, List.of());
-    }
-
-    /** The path of key {@code key} of {@code parent}. */
-    static String childPath(ConfigTable parent, String key) {
-        return parent.path().isEmpty() ? key : parent.path() + "." + key;
-    }
-
-    /** The position of a table, null for an absent one. */
-    static @Nullable Position position(@Nullable ConfigTable table) {
-        return table == null ? null : table.position();
-    }
-
-    /** The sub-table {@code key} of {@code parent} read by {@code reader}; a missing or mistyped one is absent. */
-    static <R> R table(ConfigTable parent, String key, Scope scope, TableReader<R> reader) {
-        ConfigTable table = boundTable(parent, key);
-        if (table != null) {
-            return reader.read(table, table.path(), scope);
-        }
-        return reader.read(null, childPath(parent, key), scope);
-    }
-
     /**
-     * The array of tables {@code key} of {@code parent}, each element read by {@code reader}; elements that are not
-     * tables are left out.
+     * The sub-table {@code key} of {@code parent}, whose bound entry is {@code entry}, read by {@code reader}; a
+     * missing or mistyped one is read as an empty table ({@link ConfigTable#emptyChild}), absent.
      */
-    static <R> List<R> tables(ConfigTable parent, String key, Scope scope, TableReader<R> reader) {
-        List<ConfigTable> tables = tableList(parent, key);
-        List<R> records = new ArrayList<>(tables.size());
-        for (ConfigTable table : tables) {
-            records.add(reader.read(table, table.path(), scope));
+    static <R> R table(ConfigTable parent, @Nullable ConfigEntry entry, String key, Scope scope,
+                       TableReader<R> reader) {
+        ConfigTable table = boundTable(parent, entry, key);
+        if (table != null) {
+            return reader.read(table, true, scope);
         }
-        return Collections.unmodifiableList(records);
+        return reader.read(ConfigTable.emptyChild(parent, key), false, scope);
     }
 
-    /** The tables of the array of tables {@code key}; empty when it is absent or not an array. */
-    static List<ConfigTable> tableList(ConfigTable parent, String key) {
-        if (!(node(parent, key) instanceof ConfigArray array)) {
+    /** The array of tables in {@code entry}, each element read by {@code reader}; elements not tables are left out. */
+    static <R> List<R> tables(@Nullable ConfigEntry entry, Scope scope, TableReader<R> reader) {
+        if (entry == null || !(entry.value() instanceof ConfigArray array)) {
             return List.of();
         }
-        List<ConfigTable> tables = new ArrayList<>(array.elements().size());
-        for (ConfigNode element : array.elements()) {
-            if (element instanceof ConfigTable table) {
+        List<ConfigNode> elements = array.elements();
+        Object[] records = new Object[elements.size()];
+        int count = 0;
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i) instanceof ConfigTable table) {
+                records[count++] = reader.read(table, true, scope);
+            }
+        }
+        return listOf(records, count);
+    }
+
+    /** The first {@code count} elements of {@code values}, none null, as an immutable list. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> listOf(Object[] values, int count) {
+        return (List<T>) List.of(count == values.length ? values : Arrays.copyOf(values, count));
+    }
+
+    /** The tables of the array of tables {@code key} of {@code parent}; empty when it is absent or not an array. */
+    static List<ConfigTable> tableList(ConfigTable parent, String key) {
+        return tableList(entry(parent, key));
+    }
+
+    private static List<ConfigTable> tableList(@Nullable ConfigEntry entry) {
+        if (entry == null || !(entry.value() instanceof ConfigArray array)) {
+            return List.of();
+        }
+        List<ConfigNode> elements = array.elements();
+        List<ConfigTable> tables = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i) instanceof ConfigTable table) {
                 tables.add(table);
             }
         }
@@ -97,113 +179,137 @@ final class Fields {
 
     // ---------------------------------------------------------------------------------------------------- scalars
 
-    /** A TOML string. */
+    /** A TOML string, by the field's canonical name. */
     static Value<String> string(ConfigTable table, String key) {
-        return scalar(table, key, Fields::asString);
+        return string(entry(table, key));
+    }
+
+    /** A TOML string. */
+    static Value<String> string(@Nullable ConfigEntry entry) {
+        if (entry != null && entry.value() instanceof ConfigScalar scalar && scalar.value() instanceof String s) {
+            return new Value<>(s, entry.position());
+        }
+        return Value.absent();
     }
 
     /** A TOML integer (Go {@code int}, {@code int32}, {@code int64}). */
-    static Value<Long> integer(ConfigTable table, String key) {
-        return scalar(table, key, Fields::asLong);
+    static Value<Long> integer(@Nullable ConfigEntry entry) {
+        return scalar(entry, Fields::asLong);
     }
 
     /** A TOML float, or an integer a float holds exactly (Go {@code float64} accepts both). */
-    static Value<Double> floatingPoint(ConfigTable table, String key) {
-        return scalar(table, key, Fields::asDouble);
+    static Value<Double> floatingPoint(@Nullable ConfigEntry entry) {
+        return scalar(entry, Fields::asDouble);
     }
 
     /** A TOML boolean. */
-    static Value<Boolean> bool(ConfigTable table, String key) {
-        return scalar(table, key, value -> value instanceof Boolean b ? b : null);
+    static Value<Boolean> bool(@Nullable ConfigEntry entry) {
+        if (entry != null && entry.value() instanceof ConfigScalar scalar && scalar.value() instanceof Boolean b) {
+            return new Value<>(b, entry.position());
+        }
+        return Value.absent();
     }
 
     /** A Go {@code time.Duration}: a duration string ({@code "1h30m"}) or an integer number of nanoseconds. */
-    static Value<Duration> duration(ConfigTable table, String key) {
-        return scalar(table, key, Fields::asDuration);
+    static Value<Duration> duration(@Nullable ConfigEntry entry) {
+        return scalar(entry, Fields::asDuration);
     }
 
     /**
      * A Go {@code time.Time}: an offset date-time, or an RFC 3339 string. A local date-time or date (which Go reads in
      * the runner host's time zone) is read as UTC, since that zone is not in the file.
      */
-    static Value<OffsetDateTime> dateTime(ConfigTable table, String key) {
-        return scalar(table, key, Fields::asDateTime);
+    static Value<OffsetDateTime> dateTime(@Nullable ConfigEntry entry) {
+        return scalar(entry, Fields::asDateTime);
     }
 
     // ---------------------------------------------------------------------------------------------------- arrays
 
     /** An array of strings. */
-    static Value<List<String>> strings(ConfigTable table, String key) {
-        return array(table, key, Fields::asString);
+    static Value<List<String>> strings(@Nullable ConfigEntry entry) {
+        return array(entry, Fields::asString);
     }
 
     /** A string or an array of strings ({@code StringOrArray}, for example {@code pull_policy}). */
-    static Value<List<String>> stringOrStrings(ConfigTable table, String key) {
-        ConfigEntry entry = entry(table, key);
+    static Value<List<String>> stringOrStrings(@Nullable ConfigEntry entry) {
         if (entry != null && entry.value() instanceof ConfigScalar scalar && scalar.value() instanceof String s) {
             return new Value<>(List.of(s), entry.position());
         }
-        return strings(table, key);
+        return strings(entry);
     }
 
     /** An array of integers. */
-    static Value<List<Long>> integers(ConfigTable table, String key) {
-        return array(table, key, Fields::asLong);
+    static Value<List<Long>> integers(@Nullable ConfigEntry entry) {
+        return array(entry, Fields::asLong);
     }
 
     /** An array of floats (integers a float holds exactly included). */
-    static Value<List<Double>> floats(ConfigTable table, String key) {
-        return array(table, key, Fields::asDouble);
+    static Value<List<Double>> floats(@Nullable ConfigEntry entry) {
+        return array(entry, Fields::asDouble);
     }
 
     // ---------------------------------------------------------------------------------------------------- maps
 
     /** A table of strings ({@code map[string]string}), keys as written, in file order. */
-    static Value<Map<String, String>> stringMap(ConfigTable table, String key) {
-        return map(table, key, node -> node instanceof ConfigScalar s ? asString(s.value()) : null);
+    static Value<Map<String, String>> stringMap(ConfigTable parent, @Nullable ConfigEntry entry, String key) {
+        return map(parent, entry, key, node -> node instanceof ConfigScalar s ? asString(s.value()) : null);
     }
 
     /** A table of booleans ({@code map[string]bool}, for example {@code feature_flags}). */
-    static Value<Map<String, Boolean>> boolMap(ConfigTable table, String key) {
-        return map(table, key, node -> node instanceof ConfigScalar s && s.value() instanceof Boolean b ? b : null);
+    static Value<Map<String, Boolean>> boolMap(ConfigTable parent, @Nullable ConfigEntry entry, String key) {
+        return map(parent, entry, key,
+                node -> node instanceof ConfigScalar s && s.value() instanceof Boolean b ? b : null);
     }
 
     /** A table of integers ({@code map[string]int}). */
-    static Value<Map<String, Long>> integerMap(ConfigTable table, String key) {
-        return map(table, key, node -> node instanceof ConfigScalar s ? asLong(s.value()) : null);
+    static Value<Map<String, Long>> integerMap(ConfigTable parent, @Nullable ConfigEntry entry, String key) {
+        return map(parent, entry, key, node -> node instanceof ConfigScalar s ? asLong(s.value()) : null);
     }
 
     /** A table of string arrays ({@code map[string][]string}). */
-    static Value<Map<String, List<String>>> stringsMap(ConfigTable table, String key) {
-        return map(table, key, node -> node instanceof ConfigArray array ? elements(array, Fields::asString) : null);
+    static Value<Map<String, List<String>>> stringsMap(ConfigTable parent, @Nullable ConfigEntry entry, String key) {
+        return map(parent, entry, key,
+                node -> node instanceof ConfigArray array ? elements(array, Fields::asString) : null);
     }
 
     /** A free-form table ({@code map[string]any}), kept as its raw table. */
-    static Value<ConfigTable> freeTable(ConfigTable table, String key) {
-        ConfigTable value = boundTable(table, key);
-        ConfigEntry entry = entry(table, key);
+    static Value<ConfigTable> freeTable(ConfigTable parent, @Nullable ConfigEntry entry, String key) {
+        ConfigTable value = boundTable(parent, entry, key);
         return value == null || entry == null ? Value.absent() : new Value<>(value, entry.position());
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers
 
+    /**
+     * The entry bound to {@code key}, as {@link ConfigTable#field(String)} finds it, by a scan: cheaper for one read
+     * than the index a large table builds for many.
+     */
     private static @Nullable ConfigEntry entry(ConfigTable table, String key) {
-        return table.field(key).orElse(null);
+        List<ConfigEntry> entries = table.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            ConfigEntry entry = entries.get(i);
+            if (entry.bound() && key.equals(entry.field())) {
+                return entry;
+            }
+        }
+        return null;
     }
 
     /**
-     * The table bound to {@code key}. A file may write a table under two spellings ({@code [runners.docker]} and
-     * {@code [runners.Docker]}): gitlab-runner's decoder fills one struct or map from both, and the binder binds both
-     * entries, so their keys are merged here, in file order, under the first one's path and position. Scanning the
-     * parent's entries costs a pass per table-valued key of the schema, a constant, so reading stays linear.
+     * The table bound to {@code key}, whose first bound entry is {@code first}. A file may write a table under two
+     * spellings ({@code [runners.docker]} and {@code [runners.Docker]}): gitlab-runner's decoder fills one struct or
+     * map from both, and the binder binds both entries, so their keys are merged here, in file order, under the first
+     * one's path and position. Scanning the parent's entries costs a pass per table the file has, so reading stays
+     * linear.
      */
-    private static @Nullable ConfigTable boundTable(ConfigTable parent, String key) {
-        ConfigEntry first = entry(parent, key);
+    private static @Nullable ConfigTable boundTable(ConfigTable parent, @Nullable ConfigEntry first, String key) {
         if (first == null || !(first.value() instanceof ConfigTable table)) {
             return null;
         }
         List<ConfigEntry> merged = null;
-        for (ConfigEntry other : parent.entries()) {
+        List<ConfigEntry> entries = parent.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            ConfigEntry other = entries.get(i);
             if (other != first && other.bound() && key.equals(other.field())
                     && other.value() instanceof ConfigTable more) {
                 if (merged == null) {
@@ -215,13 +321,7 @@ final class Fields {
         return merged == null ? table : new ConfigTable(table.path(), table.position(), merged);
     }
 
-    private static @Nullable ConfigNode node(ConfigTable table, String key) {
-        ConfigEntry entry = entry(table, key);
-        return entry == null ? null : entry.value();
-    }
-
-    private static <T> Value<T> scalar(ConfigTable table, String key, Function<Object, @Nullable T> convert) {
-        ConfigEntry entry = entry(table, key);
+    private static <T> Value<T> scalar(@Nullable ConfigEntry entry, Function<Object, @Nullable T> convert) {
         if (entry != null && entry.value() instanceof ConfigScalar scalar) {
             T value = convert.apply(scalar.value());
             if (value != null) {
@@ -231,8 +331,7 @@ final class Fields {
         return Value.absent();
     }
 
-    private static <T> Value<List<T>> array(ConfigTable table, String key, Function<Object, @Nullable T> convert) {
-        ConfigEntry entry = entry(table, key);
+    private static <T> Value<List<T>> array(@Nullable ConfigEntry entry, Function<Object, @Nullable T> convert) {
         if (entry != null && entry.value() instanceof ConfigArray array) {
             return new Value<>(elements(array, convert), entry.position());
         }
@@ -240,27 +339,30 @@ final class Fields {
     }
 
     private static <T> List<T> elements(ConfigArray array, Function<Object, @Nullable T> convert) {
-        List<T> values = new ArrayList<>(array.elements().size());
-        for (ConfigNode element : array.elements()) {
-            if (element instanceof ConfigScalar scalar) {
+        List<ConfigNode> elements = array.elements();
+        Object[] values = new Object[elements.size()];
+        int count = 0;
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i) instanceof ConfigScalar scalar) {
                 T value = convert.apply(scalar.value());
                 if (value != null) {
-                    values.add(value);
+                    values[count++] = value;
                 }
             }
         }
-        return Collections.unmodifiableList(values);
+        return listOf(values, count);
     }
 
-    private static <T> Value<Map<String, T>> map(ConfigTable table, String key,
+    private static <T> Value<Map<String, T>> map(ConfigTable parent, @Nullable ConfigEntry entry, String key,
                                                  Function<ConfigNode, @Nullable T> convert) {
-        ConfigEntry entry = entry(table, key);
-        ConfigTable map = boundTable(table, key);
+        ConfigTable map = boundTable(parent, entry, key);
         if (entry == null || map == null) {
             return Value.absent();
         }
         Map<String, T> values = new LinkedHashMap<>();
-        for (ConfigEntry element : map.entries()) {
+        List<ConfigEntry> entries = map.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            ConfigEntry element = entries.get(i);
             T value = convert.apply(element.value());
             if (value != null) {
                 values.putIfAbsent(element.key(), value);

@@ -7,178 +7,484 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import io.github.runnerguard.config.*;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Reads bound raw tables into the typed model: one method per record, each key read once through
- * {@link ConfigTable#field(String)} by its canonical name, and gitlab-runner's defaults applied where the
- * key is absent. A value of the wrong type is read as absent (the binder reports it).
+ * Reads bound raw tables into the typed model: one method per record, each key read once from the entry
+ * bound to it ({@link Fields.Keys#entries}: slot {@code i} holds the entry of the record's component
+ * {@code i}), and gitlab-runner's defaults applied where the key is absent. A value of the wrong type is
+ * read as absent (the binder reports it).
  *
  * <p>Stateless and thread-safe.
  */
 final class SectionReaders {
+
+    // The keys of each record, in component order: where its reader finds each entry.
+    private static final Fields.Keys GLOBAL_SETTINGS_KEYS = Fields.keys("listen_address", "session_server", "labels",
+            "concurrent", "check_interval", "log_level", "log_format", "user", "sentry_dsn", "connection_max_age",
+            "machine", "experimental", "shutdown_timeout");
+    private static final Fields.Keys SESSION_SERVER_KEYS = Fields.keys("listen_address", "advertise_address",
+            "session_timeout");
+    private static final Fields.Keys MACHINE_CONFIG_KEYS = Fields.keys("shutdown_drain");
+    private static final Fields.Keys DOCKER_MACHINE_SHUTDOWN_DRAIN_KEYS = Fields.keys("enabled", "concurrency",
+            "max_retries", "retry_backoff");
+    private static final Fields.Keys EXPERIMENTAL_KEYS = Fields.keys("usage_logger");
+    private static final Fields.Keys USAGE_LOGGER_KEYS = Fields.keys("enabled", "writers", "logrotate",
+            "snowplow_billing", "log_dir", "max_backup_files", "max_rotation_age", "labels");
+    private static final Fields.Keys LOGROTATE_CONFIG_KEYS = Fields.keys("log_dir", "max_backup_files",
+            "max_rotation_age", "labels");
+    private static final Fields.Keys SNOWPLOW_CONFIG_KEYS = Fields.keys("collector_uri", "app_id", "category", "realm",
+            "deployment_type", "metadata", "enable_oidc", "batch_delivery_duration_buckets",
+            "skip_oidc_if_unsupported_cloud", "skip_runner_system_failure");
+    private static final Fields.Keys RUNNER_KEYS = Fields.keys("name", "limit", "output_limit", "request_concurrency",
+            "strict_check_interval", "unhealthy_requests_limit", "unhealthy_interval",
+            "job_status_final_update_retry_limit", "experimental", "url", "id", "token", "token_obtained_at",
+            "token_expires_at", "tls-ca-file", "tls-cert-file", "tls-key-file", "labels", "executor", "builds_dir",
+            "cache_dir", "clone_url", "environment", "proxy_exec", "pre_get_sources_script", "post_get_sources_script",
+            "pre_build_script", "post_build_script", "prepare_timeout", "get_sources_timeout", "debug_trace_disabled",
+            "safe_directory_checkout", "clean_git_config", "shell", "custom_build_dir", "referees", "cache", "artifact",
+            "feature_flags", "monitoring", "use_slot_cgroups", "slot_cgroup_template", "instance", "ssh", "docker",
+            "parallels", "virtualbox", "machine", "kubernetes", "custom", "autoscaler", "step_runner_image");
+    private static final Fields.Keys RUNNER_EXPERIMENTAL_KEYS = Fields.keys("boot_verify");
+    private static final Fields.Keys BOOT_VERIFY_KEYS = Fields.keys("enabled", "timeout", "acquire_min_backoff",
+            "acquire_max_backoff");
+    private static final Fields.Keys CUSTOM_BUILD_DIR_KEYS = Fields.keys("enabled");
+    private static final Fields.Keys ARTIFACT_CONFIG_KEYS = Fields.keys("upload_timeout", "response_header_timeout");
+    private static final Fields.Keys REFEREES_CONFIG_KEYS = Fields.keys("metrics");
+    private static final Fields.Keys METRICS_REFEREE_CONFIG_KEYS = Fields.keys("prometheus_address", "query_interval",
+            "queries");
+    private static final Fields.Keys MONITORING_KEYS = Fields.keys("job_queuing_durations");
+    private static final Fields.Keys JOB_QUEUING_DURATION_KEYS = Fields.keys("periods", "timezone", "threshold",
+            "jobs_running_for_project");
+    private static final Fields.Keys CACHE_SETTINGS_KEYS = Fields.keys("Type", "Path", "Shared",
+            "MaxUploadedArchiveSize", "s3", "gcs", "azure");
+    private static final Fields.Keys CACHE_S3_KEYS = Fields.keys("ServerAddress", "AccessKey", "SecretKey",
+            "SessionToken", "BucketName", "BucketLocation", "Insecure", "AuthenticationType", "ServerSideEncryption",
+            "ServerSideEncryptionKeyID", "DualStack", "PathStyle", "Accelerate", "RoleARN", "UploadRoleARN",
+            "AssumeRoleMaxConcurrency", "DisableAssumeRoleCredentialsCaching");
+    private static final Fields.Keys CACHE_GCS_KEYS = Fields.keys("AccessID", "PrivateKey", "CredentialsFile",
+            "BucketName", "UniverseDomain");
+    private static final Fields.Keys CACHE_AZURE_KEYS = Fields.keys("AccountName", "AccountKey", "ContainerName",
+            "StorageDomain");
+    private static final Fields.Keys SSH_SETTINGS_KEYS = Fields.keys("user", "password", "host", "port",
+            "identity_file", "disable_strict_host_key_checking", "known_hosts_file");
+    private static final Fields.Keys DOCKER_SETTINGS_KEYS = Fields.keys("host", "tls_cert_path", "tls_verify",
+            "hostname", "image", "runtime", "memory", "memory_swap", "memory_reservation", "cgroup_parent",
+            "cpuset_cpus", "cpuset_mems", "cpus", "cpu_shares", "dns", "dns_search", "privileged",
+            "services_privileged", "disable_entrypoint_overwrite", "user", "allowed_users", "group_add", "userns_mode",
+            "cap_add", "cap_drop", "oom_kill_disable", "oom_score_adjust", "security_opt", "services_security_opt",
+            "devices", "device_cgroup_rules", "gpus", "services_devices", "disable_cache", "volumes", "volume_keep",
+            "volume_driver", "volume_driver_ops", "cache_dir", "extra_hosts", "volumes_from", "network_mode",
+            "pid_mode", "ipcmode", "mac_address", "links", "services", "services_limit", "service_memory",
+            "service_memory_swap", "service_memory_reservation", "service_cgroup_parent",
+            "service_slot_cgroup_template", "service_cpuset_cpus", "service_cpus", "service_cpu_shares", "service_gpus",
+            "wait_for_services_timeout", "allowed_images", "allowed_privileged_images", "allowed_privileged_services",
+            "allowed_pull_policies", "allowed_services", "pull_policy", "isolation", "shm_size", "tmpfs",
+            "services_tmpfs", "sysctls", "helper_image", "helper_image_flavor", "container_labels", "enable_ipv6",
+            "ulimit", "network_mtu", "log_options");
+    private static final Fields.Keys DOCKER_SERVICE_KEYS = Fields.keys("name", "alias", "command", "entrypoint",
+            "environment", "suspend_data_path");
+    private static final Fields.Keys PARALLELS_SETTINGS_KEYS = Fields.keys("base_name", "template_name",
+            "disable_snapshots", "time_server", "allowed_images");
+    private static final Fields.Keys VIRTUAL_BOX_SETTINGS_KEYS = Fields.keys("base_name", "base_snapshot",
+            "base_folder", "disable_snapshots", "allowed_images", "start_type");
+    private static final Fields.Keys MACHINE_SETTINGS_KEYS = Fields.keys("MaxGrowthRate", "IdleCount",
+            "IdleScaleFactor", "IdleCountMin", "IdleTime", "MaxBuilds", "MachineDriver", "MachineName",
+            "MachineOptions", "MachineOptionsWithName", "MaxRemovalAttempts", "OffPeakPeriods", "OffPeakTimezone",
+            "OffPeakIdleCount", "OffPeakIdleTime", "autoscaling");
+    private static final Fields.Keys MACHINE_AUTOSCALING_KEYS = Fields.keys("Periods", "Timezone", "IdleCount",
+            "IdleScaleFactor", "IdleCountMin", "IdleTime");
+    private static final Fields.Keys CUSTOM_SETTINGS_KEYS = Fields.keys("config_exec", "config_args",
+            "config_exec_timeout", "prepare_exec", "prepare_args", "prepare_exec_timeout", "run_exec", "run_args",
+            "cleanup_exec", "cleanup_args", "cleanup_exec_timeout", "graceful_kill_timeout", "force_kill_timeout");
+    private static final Fields.Keys INSTANCE_SETTINGS_KEYS = Fields.keys("allowed_images", "use_common_build_dir");
+    private static final Fields.Keys AUTOSCALER_SETTINGS_KEYS = Fields.keys("capacity_per_instance", "max_use_count",
+            "max_instances", "plugin", "plugin_config", "connector_config", "policy", "instance_ready_command",
+            "instance_acquire_timeout", "update_interval", "update_interval_when_expecting", "deletion_retry_interval",
+            "shutdown_deletion_interval", "shutdown_deletion_retries", "failure_threshold", "scale_throttle",
+            "reservation_throttling", "log_internal_ip", "log_external_ip", "delete_instances_on_shutdown",
+            "vm_isolation", "state_storage", "instance_operation_time_buckets", "instance_creation_time_buckets",
+            "instance_is_running_time_buckets", "instance_deletion_time_buckets", "instance_readiness_time_buckets",
+            "instance_life_duration_buckets");
+    private static final Fields.Keys CONNECTOR_CONFIG_KEYS = Fields.keys("os", "arch", "protocol", "protocol_port",
+            "username", "password", "key_path", "use_static_credentials", "keepalive", "timeout", "use_external_addr");
+    private static final Fields.Keys AUTOSCALER_POLICY_KEYS = Fields.keys("periods", "timezone", "idle_count",
+            "idle_time", "scale_factor", "scale_factor_limit", "preemptive_mode");
+    private static final Fields.Keys AUTOSCALER_SCALE_THROTTLE_KEYS = Fields.keys("limit", "burst");
+    private static final Fields.Keys STATE_STORAGE_KEYS = Fields.keys("enabled", "dir",
+            "keep_instance_with_acquisitions");
+    private static final Fields.Keys VM_ISOLATION_KEYS = Fields.keys("enabled", "nesting_host", "nesting_config",
+            "image", "connector_config");
+    private static final Fields.Keys KUBERNETES_SETTINGS_KEYS = Fields.keys("host", "context", "cert_file", "key_file",
+            "ca_file", "bearer_token_overwrite_allowed", "bearer_token", "image", "namespace",
+            "namespace_overwrite_allowed", "namespace_per_job", "privileged", "runtime_class_name",
+            "allow_privilege_escalation", "cpu_limit", "cpu_limit_overwrite_max_allowed", "cpu_request",
+            "cpu_request_overwrite_max_allowed", "memory_limit", "memory_limit_overwrite_max_allowed", "memory_request",
+            "memory_request_overwrite_max_allowed", "ephemeral_storage_limit",
+            "ephemeral_storage_limit_overwrite_max_allowed", "ephemeral_storage_request",
+            "ephemeral_storage_request_overwrite_max_allowed", "service_cpu_limit",
+            "service_cpu_limit_overwrite_max_allowed", "service_cpu_request",
+            "service_cpu_request_overwrite_max_allowed", "service_memory_limit",
+            "service_memory_limit_overwrite_max_allowed", "service_memory_request",
+            "service_memory_request_overwrite_max_allowed", "service_ephemeral_storage_limit",
+            "service_ephemeral_storage_limit_overwrite_max_allowed", "service_ephemeral_storage_request",
+            "service_ephemeral_storage_request_overwrite_max_allowed", "helper_cpu_limit",
+            "helper_cpu_limit_overwrite_max_allowed", "helper_cpu_request", "helper_cpu_request_overwrite_max_allowed",
+            "helper_memory_limit", "helper_memory_limit_overwrite_max_allowed", "helper_memory_request",
+            "helper_memory_request_overwrite_max_allowed", "helper_ephemeral_storage_limit",
+            "helper_ephemeral_storage_limit_overwrite_max_allowed", "helper_ephemeral_storage_request",
+            "helper_ephemeral_storage_request_overwrite_max_allowed", "pod_cpu_limit",
+            "pod_cpu_limit_overwrite_max_allowed", "pod_cpu_request", "pod_cpu_request_overwrite_max_allowed",
+            "pod_memory_limit", "pod_memory_limit_overwrite_max_allowed", "pod_memory_request",
+            "pod_memory_request_overwrite_max_allowed", "allowed_images", "allowed_pull_policies", "allowed_services",
+            "allowed_users", "allowed_groups", "pull_policy", "node_selector", "node_selector_overwrite_allowed",
+            "node_tolerations", "node_tolerations_overwrite_allowed", "affinity", "image_pull_secrets",
+            "use_service_account_image_pull_secrets", "helper_image", "helper_image_flavor",
+            "helper_image_autoset_arch_and_os", "pod_termination_grace_period_seconds", "cleanup_grace_period_seconds",
+            "cleanup_resources_timeout", "poll_interval", "poll_timeout", "resource_availability_check_max_attempts",
+            "retry_limit", "retry_backoff_max", "retry_limits", "pod_labels", "pod_labels_overwrite_allowed",
+            "scheduler_name", "service_account", "service_account_overwrite_allowed", "automount_service_account_token",
+            "pod_annotations", "pod_annotations_overwrite_allowed", "pod_security_context",
+            "init_permissions_container_security_context", "build_container_security_context",
+            "helper_container_security_context", "service_container_security_context", "volumes", "host_aliases",
+            "services", "cap_add", "cap_drop", "suspend_pvc_size", "suspend_pvc_storage_class", "dns_policy",
+            "dns_config", "container_lifecycle", "priority_class_name", "pod_spec", "logs_base_dir", "scripts_base_dir",
+            "print_pod_warning_events", "pod_disruption_budget", "autoscaler");
+    private static final Fields.Keys POD_SECURITY_CONTEXT_KEYS = Fields.keys("fs_group", "run_as_group",
+            "run_as_non_root", "run_as_user", "supplemental_groups", "selinux_type", "seccomp_profile",
+            "app_armor_profile");
+    private static final Fields.Keys CONTAINER_SECURITY_CONTEXT_KEYS = Fields.keys("capabilities", "privileged",
+            "run_as_user", "run_as_group", "run_as_non_root", "read_only_root_filesystem", "allow_privilege_escalation",
+            "selinux_type", "proc_mount", "seccomp_profile", "app_armor_profile");
+    private static final Fields.Keys CAPABILITIES_KEYS = Fields.keys("add", "drop");
+    private static final Fields.Keys SECCOMP_PROFILE_KEYS = Fields.keys("type", "localhost_profile");
+    private static final Fields.Keys APP_ARMOR_PROFILE_KEYS = Fields.keys("type", "localhost_profile");
+    private static final Fields.Keys KUBERNETES_VOLUMES_KEYS = Fields.keys("host_path", "pvc", "config_map", "secret",
+            "empty_dir", "csi", "nfs");
+    private static final Fields.Keys HOST_PATH_VOLUME_KEYS = Fields.keys("name", "mount_path", "sub_path", "read_only",
+            "host_path", "mount_propagation");
+    private static final Fields.Keys PVC_VOLUME_KEYS = Fields.keys("name", "mount_path", "sub_path", "read_only",
+            "mount_propagation");
+    private static final Fields.Keys CONFIG_MAP_VOLUME_KEYS = Fields.keys("name", "mount_path", "sub_path", "read_only",
+            "items");
+    private static final Fields.Keys SECRET_VOLUME_KEYS = Fields.keys("name", "mount_path", "sub_path", "read_only",
+            "items");
+    private static final Fields.Keys EMPTY_DIR_VOLUME_KEYS = Fields.keys("name", "mount_path", "sub_path", "medium",
+            "size_limit", "mount_propagation");
+    private static final Fields.Keys CSI_VOLUME_KEYS = Fields.keys("name", "mount_path", "sub_path", "driver",
+            "fs_type", "read_only", "volume_attributes");
+    private static final Fields.Keys NFS_VOLUME_KEYS = Fields.keys("name", "mount_path", "sub_path", "server", "path",
+            "read_only");
+    private static final Fields.Keys HOST_ALIASES_KEYS = Fields.keys("ip", "hostnames");
+    private static final Fields.Keys KUBERNETES_SERVICE_KEYS = Fields.keys("name", "alias", "command", "entrypoint",
+            "environment", "suspend_data_path");
+    private static final Fields.Keys DNS_CONFIG_KEYS = Fields.keys("nameservers", "options", "searches");
+    private static final Fields.Keys DNS_CONFIG_OPTION_KEYS = Fields.keys("name", "value");
+    private static final Fields.Keys CONTAINER_LIFECYCLE_KEYS = Fields.keys("post_start", "pre_stop");
+    private static final Fields.Keys LIFECYCLE_HANDLER_KEYS = Fields.keys("exec", "http_get", "tcp_socket");
+    private static final Fields.Keys LIFECYCLE_EXEC_ACTION_KEYS = Fields.keys("command");
+    private static final Fields.Keys LIFECYCLE_HTTP_GET_KEYS = Fields.keys("host", "http_headers", "path", "port",
+            "scheme");
+    private static final Fields.Keys LIFECYCLE_HTTP_GET_HEADER_KEYS = Fields.keys("name", "value");
+    private static final Fields.Keys LIFECYCLE_TCP_SOCKET_KEYS = Fields.keys("host", "port");
+    private static final Fields.Keys POD_SPEC_PATCH_KEYS = Fields.keys("name", "patch_path", "patch", "patch_type");
+    private static final Fields.Keys AFFINITY_KEYS = Fields.keys("node_affinity", "pod_affinity", "pod_anti_affinity");
+    private static final Fields.Keys NODE_AFFINITY_KEYS =
+            Fields.keys("required_during_scheduling_ignored_during_execution",
+                    "preferred_during_scheduling_ignored_during_execution");
+    private static final Fields.Keys POD_AFFINITY_KEYS =
+            Fields.keys("required_during_scheduling_ignored_during_execution",
+                    "preferred_during_scheduling_ignored_during_execution");
+    private static final Fields.Keys NODE_SELECTOR_KEYS = Fields.keys("node_selector_terms");
+    private static final Fields.Keys NODE_SELECTOR_TERM_KEYS = Fields.keys("match_expressions", "match_fields");
+    private static final Fields.Keys NODE_SELECTOR_REQUIREMENT_KEYS = Fields.keys("key", "operator", "values");
+    private static final Fields.Keys PREFERRED_SCHEDULING_TERM_KEYS = Fields.keys("weight", "preference");
+    private static final Fields.Keys POD_AFFINITY_TERM_KEYS = Fields.keys("label_selector", "namespaces",
+            "topology_key", "namespace_selector", "match_label_keys", "mismatch_label_keys");
+    private static final Fields.Keys WEIGHTED_POD_AFFINITY_TERM_KEYS = Fields.keys("weight", "pod_affinity_term");
+    private static final Fields.Keys LABEL_SELECTOR_KEYS = Fields.keys("match_labels", "match_expressions");
+    private static final Fields.Keys KUBERNETES_AUTOSCALER_CONFIG_KEYS = Fields.keys("max_pause_pods",
+            "pause_pod_image", "pause_pod_priority_class_name", "policy", "pause_pod_image_pull_secrets");
+
+    // gitlab-runner's defaults that do not depend on the table: one shared value each.
+    private static final Value<Long> GLOBAL_SETTINGS_CONCURRENT = Value.defaulted(1L);
+    private static final Value<Long> GLOBAL_SETTINGS_CHECK_INTERVAL = Value.defaulted(3L);
+    private static final Value<Duration> GLOBAL_SETTINGS_CONNECTION_MAX_AGE = Value.defaulted(Duration.ofMinutes(15));
+    private static final Value<Long> GLOBAL_SETTINGS_SHUTDOWN_TIMEOUT = Value.defaulted(30L);
+    private static final Value<Long> SESSION_SERVER_SESSION_TIMEOUT = Value.defaulted(1800L);
+    private static final Value<Boolean> DOCKER_MACHINE_SHUTDOWN_DRAIN_ENABLED = Value.defaulted(false);
+    private static final Value<Long> DOCKER_MACHINE_SHUTDOWN_DRAIN_CONCURRENCY = Value.defaulted(3L);
+    private static final Value<Long> DOCKER_MACHINE_SHUTDOWN_DRAIN_MAX_RETRIES = Value.defaulted(3L);
+    private static final Value<Duration> DOCKER_MACHINE_SHUTDOWN_DRAIN_RETRY_BACKOFF =
+            Value.defaulted(Duration.ofSeconds(5));
+    private static final Value<Boolean> USAGE_LOGGER_ENABLED = Value.defaulted(false);
+    private static final Value<Boolean> SNOWPLOW_CONFIG_ENABLE_OIDC = Value.defaulted(false);
+    private static final Value<Long> RUNNER_LIMIT = Value.defaulted(0L);
+    private static final Value<Long> RUNNER_OUTPUT_LIMIT = Value.defaulted(4096L);
+    private static final Value<Long> RUNNER_REQUEST_CONCURRENCY = Value.defaulted(1L);
+    private static final Value<Boolean> RUNNER_STRICT_CHECK_INTERVAL = Value.defaulted(false);
+    private static final Value<Long> RUNNER_UNHEALTHY_REQUESTS_LIMIT = Value.defaulted(3L);
+    private static final Value<Duration> RUNNER_UNHEALTHY_INTERVAL = Value.defaulted(Duration.ofMinutes(60));
+    private static final Value<Long> RUNNER_JOB_STATUS_FINAL_UPDATE_RETRY_LIMIT = Value.defaulted(10L);
+    private static final Value<Boolean> RUNNER_PROXY_EXEC = Value.defaulted(false);
+    private static final Value<Boolean> RUNNER_DEBUG_TRACE_DISABLED = Value.defaulted(false);
+    private static final Value<Boolean> RUNNER_USE_SLOT_CGROUPS = Value.defaulted(false);
+    private static final Value<String> RUNNER_SLOT_CGROUP_TEMPLATE = Value.defaulted("gitlab-runner/slot-${slot}");
+    private static final Value<Boolean> BOOT_VERIFY_ENABLED = Value.defaulted(false);
+    private static final Value<Duration> BOOT_VERIFY_TIMEOUT = Value.defaulted(Duration.ofMinutes(5));
+    private static final Value<Duration> BOOT_VERIFY_ACQUIRE_MIN_BACKOFF = Value.defaulted(Duration.ofSeconds(1));
+    private static final Value<Duration> BOOT_VERIFY_ACQUIRE_MAX_BACKOFF = Value.defaulted(Duration.ofSeconds(10));
+    private static final Value<Duration> ARTIFACT_CONFIG_UPLOAD_TIMEOUT = Value.defaulted(Duration.ofHours(1));
+    private static final Value<Duration> ARTIFACT_CONFIG_RESPONSE_HEADER_TIMEOUT =
+            Value.defaulted(Duration.ofMinutes(10));
+    private static final Value<Boolean> CACHE_SETTINGS_SHARED = Value.defaulted(false);
+    private static final Value<Boolean> CACHE_S3_INSECURE = Value.defaulted(false);
+    private static final Value<Boolean> CACHE_S3_DUAL_STACK = Value.defaulted(true);
+    private static final Value<Boolean> CACHE_S3_ACCELERATE = Value.defaulted(false);
+    private static final Value<Long> CACHE_S3_ASSUME_ROLE_MAX_CONCURRENCY = Value.defaulted(5L);
+    private static final Value<Boolean> CACHE_S3_DISABLE_ASSUME_ROLE_CREDENTIALS_CACHING = Value.defaulted(false);
+    private static final Value<String> CACHE_GCS_UNIVERSE_DOMAIN = Value.defaulted("googleapis.com");
+    private static final Value<String> CACHE_AZURE_STORAGE_DOMAIN = Value.defaulted("blob.core.windows.net");
+    private static final Value<String> SSH_SETTINGS_USER = Value.defaulted("root");
+    private static final Value<String> SSH_SETTINGS_PORT = Value.defaulted("22");
+    private static final Value<Boolean> SSH_SETTINGS_DISABLE_STRICT_HOST_KEY_CHECKING = Value.defaulted(false);
+    private static final Value<Boolean> DOCKER_SETTINGS_TLS_VERIFY = Value.defaulted(false);
+    private static final Value<Long> DOCKER_SETTINGS_CPU_SHARES = Value.defaulted(0L);
+    private static final Value<Boolean> DOCKER_SETTINGS_PRIVILEGED = Value.defaulted(false);
+    private static final Value<Boolean> DOCKER_SETTINGS_DISABLE_ENTRYPOINT_OVERWRITE = Value.defaulted(false);
+    private static final Value<Boolean> DOCKER_SETTINGS_OOM_KILL_DISABLE = Value.defaulted(false);
+    private static final Value<Boolean> DOCKER_SETTINGS_DISABLE_CACHE = Value.defaulted(false);
+    private static final Value<Boolean> DOCKER_SETTINGS_VOLUME_KEEP = Value.defaulted(false);
+    private static final Value<Long> DOCKER_SETTINGS_SERVICES_LIMIT = Value.defaulted(-1L);
+    private static final Value<Long> DOCKER_SETTINGS_WAIT_FOR_SERVICES_TIMEOUT = Value.defaulted(30L);
+    private static final Value<List<String>> DOCKER_SETTINGS_PULL_POLICY = Value.defaulted(List.of("always"));
+    private static final Value<Long> DOCKER_SETTINGS_SHM_SIZE = Value.defaulted(0L);
+    private static final Value<String> DOCKER_SETTINGS_HELPER_IMAGE_FLAVOR = Value.defaulted("alpine");
+    private static final Value<Boolean> DOCKER_SETTINGS_ENABLE_IPV6 = Value.defaulted(false);
+    private static final Value<Boolean> PARALLELS_SETTINGS_DISABLE_SNAPSHOTS = Value.defaulted(false);
+    private static final Value<String> PARALLELS_SETTINGS_TIME_SERVER = Value.defaulted("time.apple.com");
+    private static final Value<Boolean> VIRTUAL_BOX_SETTINGS_DISABLE_SNAPSHOTS = Value.defaulted(false);
+    private static final Value<String> VIRTUAL_BOX_SETTINGS_START_TYPE = Value.defaulted("headless");
+    private static final Value<Long> MACHINE_SETTINGS_MAX_GROWTH_RATE = Value.defaulted(0L);
+    private static final Value<Double> MACHINE_SETTINGS_IDLE_SCALE_FACTOR = Value.defaulted(0.0);
+    private static final Value<Long> MACHINE_SETTINGS_IDLE_COUNT_MIN = Value.defaulted(1L);
+    private static final Value<Long> MACHINE_SETTINGS_MAX_BUILDS = Value.defaulted(0L);
+    private static final Value<Long> MACHINE_SETTINGS_MAX_REMOVAL_ATTEMPTS = Value.defaulted(30L);
+    private static final Value<Long> MACHINE_AUTOSCALING_IDLE_COUNT_MIN = Value.defaulted(1L);
+    private static final Value<Long> CUSTOM_SETTINGS_CONFIG_EXEC_TIMEOUT = Value.defaulted(3600L);
+    private static final Value<Long> CUSTOM_SETTINGS_PREPARE_EXEC_TIMEOUT = Value.defaulted(3600L);
+    private static final Value<Long> CUSTOM_SETTINGS_CLEANUP_EXEC_TIMEOUT = Value.defaulted(3600L);
+    private static final Value<Long> CUSTOM_SETTINGS_GRACEFUL_KILL_TIMEOUT = Value.defaulted(600L);
+    private static final Value<Long> CUSTOM_SETTINGS_FORCE_KILL_TIMEOUT = Value.defaulted(600L);
+    private static final Value<Boolean> INSTANCE_SETTINGS_USE_COMMON_BUILD_DIR = Value.defaulted(false);
+    private static final Value<Long> AUTOSCALER_SETTINGS_MAX_INSTANCES = Value.defaulted(0L);
+    private static final Value<Duration> AUTOSCALER_SETTINGS_INSTANCE_ACQUIRE_TIMEOUT =
+            Value.defaulted(Duration.ofMinutes(15));
+    private static final Value<Duration> AUTOSCALER_SETTINGS_UPDATE_INTERVAL = Value.defaulted(Duration.ofMinutes(1));
+    private static final Value<Duration> AUTOSCALER_SETTINGS_UPDATE_INTERVAL_WHEN_EXPECTING =
+            Value.defaulted(Duration.ofSeconds(2));
+    private static final Value<Duration> AUTOSCALER_SETTINGS_DELETION_RETRY_INTERVAL =
+            Value.defaulted(Duration.ofMinutes(1));
+    private static final Value<Duration> AUTOSCALER_SETTINGS_SHUTDOWN_DELETION_INTERVAL =
+            Value.defaulted(Duration.ofSeconds(10));
+    private static final Value<Long> AUTOSCALER_SETTINGS_SHUTDOWN_DELETION_RETRIES = Value.defaulted(3L);
+    private static final Value<Long> AUTOSCALER_SETTINGS_FAILURE_THRESHOLD = Value.defaulted(3L);
+    private static final Value<Boolean> AUTOSCALER_SETTINGS_LOG_INTERNAL_IP = Value.defaulted(false);
+    private static final Value<Boolean> AUTOSCALER_SETTINGS_LOG_EXTERNAL_IP = Value.defaulted(false);
+    private static final Value<Boolean> AUTOSCALER_SETTINGS_DELETE_INSTANCES_ON_SHUTDOWN = Value.defaulted(false);
+    private static final Value<Boolean> CONNECTOR_CONFIG_USE_STATIC_CREDENTIALS = Value.defaulted(false);
+    private static final Value<Boolean> CONNECTOR_CONFIG_USE_EXTERNAL_ADDR = Value.defaulted(false);
+    private static final Value<List<String>> AUTOSCALER_POLICY_PERIODS = Value.defaulted(List.of("* * * * *"));
+    private static final Value<Double> AUTOSCALER_POLICY_SCALE_FACTOR = Value.defaulted(0.0);
+    private static final Value<Boolean> STATE_STORAGE_ENABLED = Value.defaulted(false);
+    private static final Value<Boolean> STATE_STORAGE_KEEP_INSTANCE_WITH_ACQUISITIONS = Value.defaulted(false);
+    private static final Value<Boolean> VM_ISOLATION_ENABLED = Value.defaulted(false);
+    private static final Value<Boolean> KUBERNETES_SETTINGS_BEARER_TOKEN_OVERWRITE_ALLOWED = Value.defaulted(false);
+    private static final Value<Boolean> KUBERNETES_SETTINGS_NAMESPACE_PER_JOB = Value.defaulted(false);
+    private static final Value<Boolean> KUBERNETES_SETTINGS_USE_SERVICE_ACCOUNT_IMAGE_PULL_SECRETS =
+            Value.defaulted(false);
+    private static final Value<String> KUBERNETES_SETTINGS_HELPER_IMAGE_FLAVOR = Value.defaulted("alpine");
+    private static final Value<Boolean> KUBERNETES_SETTINGS_HELPER_IMAGE_AUTOSET_ARCH_AND_OS = Value.defaulted(false);
+    private static final Value<Duration> KUBERNETES_SETTINGS_CLEANUP_RESOURCES_TIMEOUT =
+            Value.defaulted(Duration.ofMinutes(5));
+    private static final Value<Long> KUBERNETES_SETTINGS_POLL_INTERVAL = Value.defaulted(3L);
+    private static final Value<Long> KUBERNETES_SETTINGS_POLL_TIMEOUT = Value.defaulted(180L);
+    private static final Value<Long> KUBERNETES_SETTINGS_RETRY_LIMIT = Value.defaulted(5L);
+    private static final Value<Long> KUBERNETES_SETTINGS_RETRY_BACKOFF_MAX = Value.defaulted(2000L);
+    private static final Value<String> KUBERNETES_SETTINGS_SUSPEND_PVC_SIZE = Value.defaulted("20Gi");
+    private static final Value<Boolean> KUBERNETES_SETTINGS_PRINT_POD_WARNING_EVENTS = Value.defaulted(true);
+    private static final Value<Boolean> KUBERNETES_SETTINGS_POD_DISRUPTION_BUDGET = Value.defaulted(false);
+    private static final Value<Boolean> HOST_PATH_VOLUME_READ_ONLY = Value.defaulted(false);
+    private static final Value<Boolean> PVC_VOLUME_READ_ONLY = Value.defaulted(false);
+    private static final Value<Boolean> CONFIG_MAP_VOLUME_READ_ONLY = Value.defaulted(false);
+    private static final Value<Boolean> SECRET_VOLUME_READ_ONLY = Value.defaulted(false);
+    private static final Value<Boolean> CSI_VOLUME_READ_ONLY = Value.defaulted(false);
+    private static final Value<Boolean> NFS_VOLUME_READ_ONLY = Value.defaulted(false);
+    private static final Value<String> LIFECYCLE_HTTP_GET_SCHEME = Value.defaulted("HTTP");
+    private static final Value<String> POD_SPEC_PATCH_PATCH_TYPE = Value.defaulted("strategic");
+    private static final Value<Long> KUBERNETES_AUTOSCALER_CONFIG_MAX_PAUSE_PODS = Value.defaulted(0L);
+    private static final Value<String> KUBERNETES_AUTOSCALER_CONFIG_PAUSE_POD_IMAGE =
+            Value.defaulted("registry.k8s.io/pause:3.10");
 
     private SectionReaders() {
     }
 
     /** Reads the root table into {@link GlobalSettings}. */
     static GlobalSettings globalSettings(ConfigTable t, Scope scope) {
-        Value<String> listenAddress = Fields.string(t, "listen_address");
-        SessionServer sessionServer = Fields.table(t, "session_server", scope, SectionReaders::sessionServer);
-        Value<Map<String, String>> labels = Fields.stringMap(t, "labels");
-        Value<Long> concurrent = Defaults.or(Fields.integer(t, "concurrent"), 1L);
-        Value<Long> checkInterval = Defaults.or(Fields.integer(t, "check_interval"), 3L);
-        Value<String> logLevel = Fields.string(t, "log_level");
-        Value<String> logFormat = Fields.string(t, "log_format");
-        Value<String> user = Fields.string(t, "user");
-        Value<String> sentryDsn = Fields.string(t, "sentry_dsn");
-        Value<Duration> connectionMaxAge = Defaults.or(Fields.duration(t, "connection_max_age"),
-                Duration.ofMinutes(15));
-        MachineConfig machine = Fields.table(t, "machine", scope, SectionReaders::machineConfig);
-        Experimental experimental = Fields.table(t, "experimental", scope, SectionReaders::experimental);
-        Value<Long> shutdownTimeout = Defaults.or(Fields.integer(t, "shutdown_timeout"), 30L);
+        ConfigEntry[] e = GLOBAL_SETTINGS_KEYS.entries(t);
+        Value<String> listenAddress = Fields.string(e[0]);
+        SessionServer sessionServer = Fields.table(t, e[1], "session_server", scope, SectionReaders::sessionServer);
+        Value<Map<String, String>> labels = Fields.stringMap(t, e[2], "labels");
+        Value<Long> concurrent = Defaults.orShared(Fields.integer(e[3]), GLOBAL_SETTINGS_CONCURRENT);
+        Value<Long> checkInterval = Defaults.orShared(Fields.integer(e[4]), GLOBAL_SETTINGS_CHECK_INTERVAL);
+        Value<String> logLevel = Fields.string(e[5]);
+        Value<String> logFormat = Fields.string(e[6]);
+        Value<String> user = Fields.string(e[7]);
+        Value<String> sentryDsn = Fields.string(e[8]);
+        Value<Duration> connectionMaxAge = Defaults.orShared(Fields.duration(e[9]), GLOBAL_SETTINGS_CONNECTION_MAX_AGE);
+        MachineConfig machine = Fields.table(t, e[10], "machine", scope, SectionReaders::machineConfig);
+        Experimental experimental = Fields.table(t, e[11], "experimental", scope, SectionReaders::experimental);
+        Value<Long> shutdownTimeout = Defaults.orShared(Fields.integer(e[12]), GLOBAL_SETTINGS_SHUTDOWN_TIMEOUT);
         return new GlobalSettings(t, listenAddress, sessionServer, labels, concurrent, checkInterval, logLevel,
                 logFormat, user, sentryDsn, connectionMaxAge, machine, experimental, shutdownTimeout);
     }
 
-    /** Reads a {@link SessionServer}; an absent table gives an empty record at {@code absentPath}. */
-    static SessionServer sessionServer(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> listenAddress = Fields.string(t, "listen_address");
-        Value<String> advertiseAddress = Defaults.or(Fields.string(t, "advertise_address"), listenAddress.value());
-        Value<Long> sessionTimeout = Defaults.or(Fields.integer(t, "session_timeout"), 1800L);
-        return new SessionServer(Fields.position(table), table != null, t, listenAddress, advertiseAddress,
-                sessionTimeout);
+    /** Reads a {@link SessionServer}; an absent table ({@code present} false) is an empty one. */
+    static SessionServer sessionServer(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = SESSION_SERVER_KEYS.entries(t);
+        Value<String> listenAddress = Fields.string(e[0]);
+        Value<String> advertiseAddress = Defaults.or(Fields.string(e[1]), listenAddress.value());
+        Value<Long> sessionTimeout = Defaults.orShared(Fields.integer(e[2]), SESSION_SERVER_SESSION_TIMEOUT);
+        return new SessionServer(t.position(), present, t, listenAddress, advertiseAddress, sessionTimeout);
     }
 
-    /** Reads a {@link MachineConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static MachineConfig machineConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        DockerMachineShutdownDrain shutdownDrain = Fields.table(t, "shutdown_drain", scope,
+    /** Reads a {@link MachineConfig}; an absent table ({@code present} false) is an empty one. */
+    static MachineConfig machineConfig(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = MACHINE_CONFIG_KEYS.entries(t);
+        DockerMachineShutdownDrain shutdownDrain = Fields.table(t, e[0], "shutdown_drain", scope,
                 SectionReaders::dockerMachineShutdownDrain);
-        return new MachineConfig(Fields.position(table), table != null, t, shutdownDrain);
+        return new MachineConfig(t.position(), present, t, shutdownDrain);
     }
 
-    /** Reads a {@link DockerMachineShutdownDrain}; an absent table gives an empty record at {@code absentPath}. */
-    static DockerMachineShutdownDrain dockerMachineShutdownDrain(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Boolean> enabled = Defaults.or(Fields.bool(t, "enabled"), false);
-        Value<Long> concurrency = Defaults.or(Fields.integer(t, "concurrency"), 3L);
-        Value<Long> maxRetries = Defaults.or(Fields.integer(t, "max_retries"), 3L);
-        Value<Duration> retryBackoff = Defaults.or(Fields.duration(t, "retry_backoff"), Duration.ofSeconds(5));
-        return new DockerMachineShutdownDrain(Fields.position(table), table != null, t, enabled, concurrency,
-                maxRetries, retryBackoff);
+    /** Reads a {@link DockerMachineShutdownDrain}; an absent table ({@code present} false) is an empty one. */
+    static DockerMachineShutdownDrain dockerMachineShutdownDrain(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = DOCKER_MACHINE_SHUTDOWN_DRAIN_KEYS.entries(t);
+        Value<Boolean> enabled = Defaults.orShared(Fields.bool(e[0]), DOCKER_MACHINE_SHUTDOWN_DRAIN_ENABLED);
+        Value<Long> concurrency = Defaults.orShared(Fields.integer(e[1]), DOCKER_MACHINE_SHUTDOWN_DRAIN_CONCURRENCY);
+        Value<Long> maxRetries = Defaults.orShared(Fields.integer(e[2]), DOCKER_MACHINE_SHUTDOWN_DRAIN_MAX_RETRIES);
+        Value<Duration> retryBackoff = Defaults.orShared(Fields.duration(e[3]),
+                DOCKER_MACHINE_SHUTDOWN_DRAIN_RETRY_BACKOFF);
+        return new DockerMachineShutdownDrain(t.position(), present, t, enabled, concurrency, maxRetries, retryBackoff);
     }
 
-    /** Reads a {@link Experimental}; an absent table gives an empty record at {@code absentPath}. */
-    static Experimental experimental(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        UsageLogger usageLogger = Fields.table(t, "usage_logger", scope, SectionReaders::usageLogger);
-        return new Experimental(Fields.position(table), table != null, t, usageLogger);
+    /** Reads a {@link Experimental}; an absent table ({@code present} false) is an empty one. */
+    static Experimental experimental(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = EXPERIMENTAL_KEYS.entries(t);
+        UsageLogger usageLogger = Fields.table(t, e[0], "usage_logger", scope, SectionReaders::usageLogger);
+        return new Experimental(t.position(), present, t, usageLogger);
     }
 
-    /** Reads a {@link UsageLogger}; an absent table gives an empty record at {@code absentPath}. */
-    static UsageLogger usageLogger(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Boolean> enabled = Defaults.or(Fields.bool(t, "enabled"), false);
-        LogrotateConfig logrotate = Fields.table(t, "logrotate", scope, SectionReaders::logrotateConfig);
-        SnowplowConfig snowplowBilling = Fields.table(t, "snowplow_billing", scope, SectionReaders::snowplowConfig);
-        Value<String> logDir = Fields.string(t, "log_dir");
-        Value<Long> maxBackupFiles = Fields.integer(t, "max_backup_files");
-        Value<Duration> maxRotationAge = Fields.duration(t, "max_rotation_age");
-        Value<Map<String, String>> labels = Fields.stringMap(t, "labels");
-        Value<List<String>> writers = Defaults.or(Fields.strings(t, "writers"), List.of("logrotate"));
-        return new UsageLogger(Fields.position(table), table != null, t, enabled, writers, logrotate, snowplowBilling,
-                logDir, maxBackupFiles, maxRotationAge, labels);
+    /** Reads a {@link UsageLogger}; an absent table ({@code present} false) is an empty one. */
+    static UsageLogger usageLogger(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = USAGE_LOGGER_KEYS.entries(t);
+        Value<Boolean> enabled = Defaults.orShared(Fields.bool(e[0]), USAGE_LOGGER_ENABLED);
+        LogrotateConfig logrotate = Fields.table(t, e[2], "logrotate", scope, SectionReaders::logrotateConfig);
+        SnowplowConfig snowplowBilling = Fields.table(t, e[3], "snowplow_billing", scope,
+                SectionReaders::snowplowConfig);
+        Value<String> logDir = Fields.string(e[4]);
+        Value<Long> maxBackupFiles = Fields.integer(e[5]);
+        Value<Duration> maxRotationAge = Fields.duration(e[6]);
+        Value<Map<String, String>> labels = Fields.stringMap(t, e[7], "labels");
+        Value<List<String>> writers = Defaults.or(Fields.strings(e[1]), List.of("logrotate"));
+        return new UsageLogger(t.position(), present, t, enabled, writers, logrotate, snowplowBilling, logDir,
+                maxBackupFiles, maxRotationAge, labels);
     }
 
-    /** Reads a {@link LogrotateConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static LogrotateConfig logrotateConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> logDir = Fields.string(t, "log_dir");
-        Value<Long> maxBackupFiles = Fields.integer(t, "max_backup_files");
-        Value<Duration> maxRotationAge = Fields.duration(t, "max_rotation_age");
-        Value<Map<String, String>> labels = Fields.stringMap(t, "labels");
-        return new LogrotateConfig(Fields.position(table), table != null, t, logDir, maxBackupFiles, maxRotationAge,
-                labels);
+    /** Reads a {@link LogrotateConfig}; an absent table ({@code present} false) is an empty one. */
+    static LogrotateConfig logrotateConfig(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = LOGROTATE_CONFIG_KEYS.entries(t);
+        Value<String> logDir = Fields.string(e[0]);
+        Value<Long> maxBackupFiles = Fields.integer(e[1]);
+        Value<Duration> maxRotationAge = Fields.duration(e[2]);
+        Value<Map<String, String>> labels = Fields.stringMap(t, e[3], "labels");
+        return new LogrotateConfig(t.position(), present, t, logDir, maxBackupFiles, maxRotationAge, labels);
     }
 
-    /** Reads a {@link SnowplowConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static SnowplowConfig snowplowConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> collectorUri = Fields.string(t, "collector_uri");
-        Value<String> appId = Fields.string(t, "app_id");
-        Value<String> category = Fields.string(t, "category");
-        Value<String> realm = Fields.string(t, "realm");
-        Value<String> deploymentType = Fields.string(t, "deployment_type");
-        Value<Map<String, String>> metadata = Fields.stringMap(t, "metadata");
-        Value<Boolean> enableOidc = Defaults.or(Fields.bool(t, "enable_oidc"), false);
-        Value<List<Double>> batchDeliveryDurationBuckets = Fields.floats(t, "batch_delivery_duration_buckets");
-        Value<Boolean> skipOidcIfUnsupportedCloud = Fields.bool(t, "skip_oidc_if_unsupported_cloud");
-        Value<Boolean> skipRunnerSystemFailure = Fields.bool(t, "skip_runner_system_failure");
-        return new SnowplowConfig(Fields.position(table), table != null, t, collectorUri, appId, category, realm,
-                deploymentType, metadata, enableOidc, batchDeliveryDurationBuckets, skipOidcIfUnsupportedCloud,
+    /** Reads a {@link SnowplowConfig}; an absent table ({@code present} false) is an empty one. */
+    static SnowplowConfig snowplowConfig(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = SNOWPLOW_CONFIG_KEYS.entries(t);
+        Value<String> collectorUri = Fields.string(e[0]);
+        Value<String> appId = Fields.string(e[1]);
+        Value<String> category = Fields.string(e[2]);
+        Value<String> realm = Fields.string(e[3]);
+        Value<String> deploymentType = Fields.string(e[4]);
+        Value<Map<String, String>> metadata = Fields.stringMap(t, e[5], "metadata");
+        Value<Boolean> enableOidc = Defaults.orShared(Fields.bool(e[6]), SNOWPLOW_CONFIG_ENABLE_OIDC);
+        Value<List<Double>> batchDeliveryDurationBuckets = Fields.floats(e[7]);
+        Value<Boolean> skipOidcIfUnsupportedCloud = Fields.bool(e[8]);
+        Value<Boolean> skipRunnerSystemFailure = Fields.bool(e[9]);
+        return new SnowplowConfig(t.position(), present, t, collectorUri, appId, category, realm, deploymentType,
+                metadata, enableOidc, batchDeliveryDurationBuckets, skipOidcIfUnsupportedCloud,
                 skipRunnerSystemFailure);
     }
 
     /** Reads the {@code [[runners]]} entry at {@code index} into {@link Runner}. */
     static Runner runner(int index, ConfigTable t, Scope scope) {
-        Value<String> name = Fields.string(t, "name");
-        Value<Long> limit = Defaults.or(Fields.integer(t, "limit"), 0L);
-        Value<Long> outputLimit = Defaults.or(Fields.integer(t, "output_limit"), 4096L);
-        Value<Long> requestConcurrency = Defaults.or(Fields.integer(t, "request_concurrency"), 1L);
-        Value<Boolean> strictCheckInterval = Defaults.or(Fields.bool(t, "strict_check_interval"), false);
-        Value<Long> unhealthyRequestsLimit = Defaults.or(Fields.integer(t, "unhealthy_requests_limit"), 3L);
-        Value<Duration> unhealthyInterval = Defaults.or(Fields.duration(t, "unhealthy_interval"),
-                Duration.ofMinutes(60));
-        Value<Long> jobStatusFinalUpdateRetryLimit = Defaults.or(Fields.integer(t,
-                "job_status_final_update_retry_limit"), 10L);
-        RunnerExperimental experimental = Fields.table(t, "experimental", scope, SectionReaders::runnerExperimental);
-        Value<String> url = Fields.string(t, "url");
-        Value<Long> id = Fields.integer(t, "id");
-        Value<String> token = Fields.string(t, "token");
-        Value<OffsetDateTime> tokenObtainedAt = Fields.dateTime(t, "token_obtained_at");
-        Value<OffsetDateTime> tokenExpiresAt = Fields.dateTime(t, "token_expires_at");
-        Value<String> tlsCaFile = Fields.string(t, "tls-ca-file");
-        Value<String> tlsCertFile = Fields.string(t, "tls-cert-file");
-        Value<String> tlsKeyFile = Fields.string(t, "tls-key-file");
-        Value<Map<String, String>> labels = Fields.stringMap(t, "labels");
-        Value<String> executor = Fields.string(t, "executor");
-        Value<String> buildsDir = Fields.string(t, "builds_dir");
-        Value<String> cacheDir = Fields.string(t, "cache_dir");
-        Value<String> cloneUrl = Fields.string(t, "clone_url");
-        Value<List<String>> environment = Fields.strings(t, "environment");
-        Value<Boolean> proxyExec = Defaults.or(Fields.bool(t, "proxy_exec"), false);
-        Value<String> preGetSourcesScript = Fields.string(t, "pre_get_sources_script");
-        Value<String> postGetSourcesScript = Fields.string(t, "post_get_sources_script");
-        Value<String> preBuildScript = Fields.string(t, "pre_build_script");
-        Value<String> postBuildScript = Fields.string(t, "post_build_script");
-        Value<Duration> prepareTimeout = Fields.duration(t, "prepare_timeout");
-        Value<Duration> getSourcesTimeout = Fields.duration(t, "get_sources_timeout");
-        Value<Boolean> debugTraceDisabled = Defaults.or(Fields.bool(t, "debug_trace_disabled"), false);
-        Value<Boolean> safeDirectoryCheckout = Fields.bool(t, "safe_directory_checkout");
-        Value<Boolean> cleanGitConfig = Defaults.or(Fields.bool(t, "clean_git_config"), Defaults.cleanGitConfig(scope));
-        Value<String> shell = Fields.string(t, "shell");
-        CustomBuildDir customBuildDir = Fields.table(t, "custom_build_dir", scope, SectionReaders::customBuildDir);
-        RefereesConfig referees = Fields.table(t, "referees", scope, SectionReaders::refereesConfig);
-        CacheSettings cache = Fields.table(t, "cache", scope, SectionReaders::cacheSettings);
-        ArtifactConfig artifact = Fields.table(t, "artifact", scope, SectionReaders::artifactConfig);
-        Value<Map<String, Boolean>> featureFlags = Fields.boolMap(t, "feature_flags");
-        Monitoring monitoring = Fields.table(t, "monitoring", scope, SectionReaders::monitoring);
-        Value<Boolean> useSlotCgroups = Defaults.or(Fields.bool(t, "use_slot_cgroups"), false);
-        Value<String> slotCgroupTemplate = Defaults.or(Fields.string(t, "slot_cgroup_template"),
-                "gitlab-runner/slot-${slot}");
-        InstanceSettings instance = Fields.table(t, "instance", scope, SectionReaders::instanceSettings);
-        SshSettings ssh = Fields.table(t, "ssh", scope, SectionReaders::sshSettings);
-        DockerSettings docker = Fields.table(t, "docker", scope, SectionReaders::dockerSettings);
-        ParallelsSettings parallels = Fields.table(t, "parallels", scope, SectionReaders::parallelsSettings);
-        VirtualBoxSettings virtualbox = Fields.table(t, "virtualbox", scope, SectionReaders::virtualBoxSettings);
-        MachineSettings machine = Fields.table(t, "machine", scope, SectionReaders::machineSettings);
-        KubernetesSettings kubernetes = Fields.table(t, "kubernetes", scope, SectionReaders::kubernetesSettings);
-        CustomSettings custom = Fields.table(t, "custom", scope, SectionReaders::customSettings);
-        AutoscalerSettings autoscaler = Fields.table(t, "autoscaler", scope, SectionReaders::autoscalerSettings);
-        Value<String> stepRunnerImage = Fields.string(t, "step_runner_image");
+        ConfigEntry[] e = RUNNER_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<Long> limit = Defaults.orShared(Fields.integer(e[1]), RUNNER_LIMIT);
+        Value<Long> outputLimit = Defaults.orShared(Fields.integer(e[2]), RUNNER_OUTPUT_LIMIT);
+        Value<Long> requestConcurrency = Defaults.orShared(Fields.integer(e[3]), RUNNER_REQUEST_CONCURRENCY);
+        Value<Boolean> strictCheckInterval = Defaults.orShared(Fields.bool(e[4]), RUNNER_STRICT_CHECK_INTERVAL);
+        Value<Long> unhealthyRequestsLimit = Defaults.orShared(Fields.integer(e[5]), RUNNER_UNHEALTHY_REQUESTS_LIMIT);
+        Value<Duration> unhealthyInterval = Defaults.orShared(Fields.duration(e[6]), RUNNER_UNHEALTHY_INTERVAL);
+        Value<Long> jobStatusFinalUpdateRetryLimit = Defaults.orShared(Fields.integer(e[7]),
+                RUNNER_JOB_STATUS_FINAL_UPDATE_RETRY_LIMIT);
+        RunnerExperimental experimental = Fields.table(t, e[8], "experimental", scope,
+                SectionReaders::runnerExperimental);
+        Value<String> url = Fields.string(e[9]);
+        Value<Long> id = Fields.integer(e[10]);
+        Value<String> token = Fields.string(e[11]);
+        Value<OffsetDateTime> tokenObtainedAt = Fields.dateTime(e[12]);
+        Value<OffsetDateTime> tokenExpiresAt = Fields.dateTime(e[13]);
+        Value<String> tlsCaFile = Fields.string(e[14]);
+        Value<String> tlsCertFile = Fields.string(e[15]);
+        Value<String> tlsKeyFile = Fields.string(e[16]);
+        Value<Map<String, String>> labels = Fields.stringMap(t, e[17], "labels");
+        Value<String> executor = Fields.string(e[18]);
+        Value<String> buildsDir = Fields.string(e[19]);
+        Value<String> cacheDir = Fields.string(e[20]);
+        Value<String> cloneUrl = Fields.string(e[21]);
+        Value<List<String>> environment = Fields.strings(e[22]);
+        Value<Boolean> proxyExec = Defaults.orShared(Fields.bool(e[23]), RUNNER_PROXY_EXEC);
+        Value<String> preGetSourcesScript = Fields.string(e[24]);
+        Value<String> postGetSourcesScript = Fields.string(e[25]);
+        Value<String> preBuildScript = Fields.string(e[26]);
+        Value<String> postBuildScript = Fields.string(e[27]);
+        Value<Duration> prepareTimeout = Fields.duration(e[28]);
+        Value<Duration> getSourcesTimeout = Fields.duration(e[29]);
+        Value<Boolean> debugTraceDisabled = Defaults.orShared(Fields.bool(e[30]), RUNNER_DEBUG_TRACE_DISABLED);
+        Value<Boolean> safeDirectoryCheckout = Fields.bool(e[31]);
+        Value<Boolean> cleanGitConfig = Defaults.or(Fields.bool(e[32]), Defaults.cleanGitConfig(scope));
+        Value<String> shell = Fields.string(e[33]);
+        CustomBuildDir customBuildDir = Fields.table(t, e[34], "custom_build_dir", scope,
+                SectionReaders::customBuildDir);
+        RefereesConfig referees = Fields.table(t, e[35], "referees", scope, SectionReaders::refereesConfig);
+        CacheSettings cache = Fields.table(t, e[36], "cache", scope, SectionReaders::cacheSettings);
+        ArtifactConfig artifact = Fields.table(t, e[37], "artifact", scope, SectionReaders::artifactConfig);
+        Value<Map<String, Boolean>> featureFlags = Fields.boolMap(t, e[38], "feature_flags");
+        Monitoring monitoring = Fields.table(t, e[39], "monitoring", scope, SectionReaders::monitoring);
+        Value<Boolean> useSlotCgroups = Defaults.orShared(Fields.bool(e[40]), RUNNER_USE_SLOT_CGROUPS);
+        Value<String> slotCgroupTemplate = Defaults.orShared(Fields.string(e[41]), RUNNER_SLOT_CGROUP_TEMPLATE);
+        InstanceSettings instance = Fields.table(t, e[42], "instance", scope, SectionReaders::instanceSettings);
+        SshSettings ssh = Fields.table(t, e[43], "ssh", scope, SectionReaders::sshSettings);
+        DockerSettings docker = Fields.table(t, e[44], "docker", scope, SectionReaders::dockerSettings);
+        ParallelsSettings parallels = Fields.table(t, e[45], "parallels", scope, SectionReaders::parallelsSettings);
+        VirtualBoxSettings virtualbox = Fields.table(t, e[46], "virtualbox", scope, SectionReaders::virtualBoxSettings);
+        MachineSettings machine = Fields.table(t, e[47], "machine", scope, SectionReaders::machineSettings);
+        KubernetesSettings kubernetes = Fields.table(t, e[48], "kubernetes", scope, SectionReaders::kubernetesSettings);
+        CustomSettings custom = Fields.table(t, e[49], "custom", scope, SectionReaders::customSettings);
+        AutoscalerSettings autoscaler = Fields.table(t, e[50], "autoscaler", scope, SectionReaders::autoscalerSettings);
+        Value<String> stepRunnerImage = Fields.string(e[51]);
         return new Runner(index, t.position(), t, name, limit, outputLimit, requestConcurrency, strictCheckInterval,
                 unhealthyRequestsLimit, unhealthyInterval, jobStatusFinalUpdateRetryLimit, experimental, url, id, token,
                 tokenObtainedAt, tokenExpiresAt, tlsCaFile, tlsCertFile, tlsKeyFile, labels, executor, buildsDir,
@@ -189,1009 +495,987 @@ final class SectionReaders {
                 custom, autoscaler, stepRunnerImage);
     }
 
-    /** Reads a {@link RunnerExperimental}; an absent table gives an empty record at {@code absentPath}. */
-    static RunnerExperimental runnerExperimental(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        BootVerify bootVerify = Fields.table(t, "boot_verify", scope, SectionReaders::bootVerify);
-        return new RunnerExperimental(Fields.position(table), table != null, t, bootVerify);
+    /** Reads a {@link RunnerExperimental}; an absent table ({@code present} false) is an empty one. */
+    static RunnerExperimental runnerExperimental(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = RUNNER_EXPERIMENTAL_KEYS.entries(t);
+        BootVerify bootVerify = Fields.table(t, e[0], "boot_verify", scope, SectionReaders::bootVerify);
+        return new RunnerExperimental(t.position(), present, t, bootVerify);
     }
 
-    /** Reads a {@link BootVerify}; an absent table gives an empty record at {@code absentPath}. */
-    static BootVerify bootVerify(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Boolean> enabled = Defaults.or(Fields.bool(t, "enabled"), false);
-        Value<Duration> timeout = Defaults.or(Fields.duration(t, "timeout"), Duration.ofMinutes(5));
-        Value<Duration> acquireMinBackoff = Defaults.or(Fields.duration(t, "acquire_min_backoff"),
-                Duration.ofSeconds(1));
-        Value<Duration> acquireMaxBackoff = Defaults.or(Fields.duration(t, "acquire_max_backoff"),
-                Duration.ofSeconds(10));
-        return new BootVerify(Fields.position(table), table != null, t, enabled, timeout, acquireMinBackoff,
-                acquireMaxBackoff);
+    /** Reads a {@link BootVerify}; an absent table ({@code present} false) is an empty one. */
+    static BootVerify bootVerify(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = BOOT_VERIFY_KEYS.entries(t);
+        Value<Boolean> enabled = Defaults.orShared(Fields.bool(e[0]), BOOT_VERIFY_ENABLED);
+        Value<Duration> timeout = Defaults.orShared(Fields.duration(e[1]), BOOT_VERIFY_TIMEOUT);
+        Value<Duration> acquireMinBackoff = Defaults.orShared(Fields.duration(e[2]), BOOT_VERIFY_ACQUIRE_MIN_BACKOFF);
+        Value<Duration> acquireMaxBackoff = Defaults.orShared(Fields.duration(e[3]), BOOT_VERIFY_ACQUIRE_MAX_BACKOFF);
+        return new BootVerify(t.position(), present, t, enabled, timeout, acquireMinBackoff, acquireMaxBackoff);
     }
 
-    /** Reads a {@link CustomBuildDir}; an absent table gives an empty record at {@code absentPath}. */
-    static CustomBuildDir customBuildDir(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Boolean> enabled = Defaults.or(Fields.bool(t, "enabled"), Defaults.customBuildDirEnabled(scope));
-        return new CustomBuildDir(Fields.position(table), table != null, t, enabled);
+    /** Reads a {@link CustomBuildDir}; an absent table ({@code present} false) is an empty one. */
+    static CustomBuildDir customBuildDir(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = CUSTOM_BUILD_DIR_KEYS.entries(t);
+        Value<Boolean> enabled = Defaults.or(Fields.bool(e[0]), Defaults.customBuildDirEnabled(scope));
+        return new CustomBuildDir(t.position(), present, t, enabled);
     }
 
-    /** Reads a {@link ArtifactConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static ArtifactConfig artifactConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Duration> uploadTimeout = Defaults.or(Fields.duration(t, "upload_timeout"), Duration.ofHours(1));
-        Value<Duration> responseHeaderTimeout = Defaults.or(Fields.duration(t, "response_header_timeout"),
-                Duration.ofMinutes(10));
-        return new ArtifactConfig(Fields.position(table), table != null, t, uploadTimeout, responseHeaderTimeout);
+    /** Reads a {@link ArtifactConfig}; an absent table ({@code present} false) is an empty one. */
+    static ArtifactConfig artifactConfig(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = ARTIFACT_CONFIG_KEYS.entries(t);
+        Value<Duration> uploadTimeout = Defaults.orShared(Fields.duration(e[0]), ARTIFACT_CONFIG_UPLOAD_TIMEOUT);
+        Value<Duration> responseHeaderTimeout = Defaults.orShared(Fields.duration(e[1]),
+                ARTIFACT_CONFIG_RESPONSE_HEADER_TIMEOUT);
+        return new ArtifactConfig(t.position(), present, t, uploadTimeout, responseHeaderTimeout);
     }
 
-    /** Reads a {@link RefereesConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static RefereesConfig refereesConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        MetricsRefereeConfig metrics = Fields.table(t, "metrics", scope, SectionReaders::metricsRefereeConfig);
-        return new RefereesConfig(Fields.position(table), table != null, t, metrics);
+    /** Reads a {@link RefereesConfig}; an absent table ({@code present} false) is an empty one. */
+    static RefereesConfig refereesConfig(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = REFEREES_CONFIG_KEYS.entries(t);
+        MetricsRefereeConfig metrics = Fields.table(t, e[0], "metrics", scope, SectionReaders::metricsRefereeConfig);
+        return new RefereesConfig(t.position(), present, t, metrics);
     }
 
-    /** Reads a {@link MetricsRefereeConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static MetricsRefereeConfig metricsRefereeConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> prometheusAddress = Fields.string(t, "prometheus_address");
-        Value<Long> queryInterval = Fields.integer(t, "query_interval");
-        Value<List<String>> queries = Fields.strings(t, "queries");
-        return new MetricsRefereeConfig(Fields.position(table), table != null, t, prometheusAddress, queryInterval,
-                queries);
+    /** Reads a {@link MetricsRefereeConfig}; an absent table ({@code present} false) is an empty one. */
+    static MetricsRefereeConfig metricsRefereeConfig(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = METRICS_REFEREE_CONFIG_KEYS.entries(t);
+        Value<String> prometheusAddress = Fields.string(e[0]);
+        Value<Long> queryInterval = Fields.integer(e[1]);
+        Value<List<String>> queries = Fields.strings(e[2]);
+        return new MetricsRefereeConfig(t.position(), present, t, prometheusAddress, queryInterval, queries);
     }
 
-    /** Reads a {@link Monitoring}; an absent table gives an empty record at {@code absentPath}. */
-    static Monitoring monitoring(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        List<JobQueuingDuration> jobQueuingDurations = Fields.tables(t, "job_queuing_durations", scope,
-                SectionReaders::jobQueuingDuration);
-        return new Monitoring(Fields.position(table), table != null, t, jobQueuingDurations);
+    /** Reads a {@link Monitoring}; an absent table ({@code present} false) is an empty one. */
+    static Monitoring monitoring(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = MONITORING_KEYS.entries(t);
+        List<JobQueuingDuration> jobQueuingDurations = Fields.tables(e[0], scope, SectionReaders::jobQueuingDuration);
+        return new Monitoring(t.position(), present, t, jobQueuingDurations);
     }
 
-    /** Reads a {@link JobQueuingDuration}; an absent table gives an empty record at {@code absentPath}. */
-    static JobQueuingDuration jobQueuingDuration(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<List<String>> periods = Fields.strings(t, "periods");
-        Value<String> timezone = Fields.string(t, "timezone");
-        Value<Duration> threshold = Fields.duration(t, "threshold");
-        Value<String> jobsRunningForProject = Fields.string(t, "jobs_running_for_project");
-        return new JobQueuingDuration(Fields.position(table), table != null, t, periods, timezone, threshold,
-                jobsRunningForProject);
+    /** Reads a {@link JobQueuingDuration}; an absent table ({@code present} false) is an empty one. */
+    static JobQueuingDuration jobQueuingDuration(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = JOB_QUEUING_DURATION_KEYS.entries(t);
+        Value<List<String>> periods = Fields.strings(e[0]);
+        Value<String> timezone = Fields.string(e[1]);
+        Value<Duration> threshold = Fields.duration(e[2]);
+        Value<String> jobsRunningForProject = Fields.string(e[3]);
+        return new JobQueuingDuration(t.position(), present, t, periods, timezone, threshold, jobsRunningForProject);
     }
 
-    /** Reads a {@link CacheSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static CacheSettings cacheSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> type = Fields.string(t, "Type");
-        Value<String> path = Fields.string(t, "Path");
-        Value<Boolean> shared = Defaults.or(Fields.bool(t, "Shared"), false);
-        Value<Long> maxUploadedArchiveSize = Fields.integer(t, "MaxUploadedArchiveSize");
-        CacheS3 s3 = Fields.table(t, "s3", scope, SectionReaders::cacheS3);
-        CacheGcs gcs = Fields.table(t, "gcs", scope, SectionReaders::cacheGcs);
-        CacheAzure azure = Fields.table(t, "azure", scope, SectionReaders::cacheAzure);
-        return new CacheSettings(Fields.position(table), table != null, t, type, path, shared, maxUploadedArchiveSize,
-                s3, gcs, azure);
+    /** Reads a {@link CacheSettings}; an absent table ({@code present} false) is an empty one. */
+    static CacheSettings cacheSettings(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = CACHE_SETTINGS_KEYS.entries(t);
+        Value<String> type = Fields.string(e[0]);
+        Value<String> path = Fields.string(e[1]);
+        Value<Boolean> shared = Defaults.orShared(Fields.bool(e[2]), CACHE_SETTINGS_SHARED);
+        Value<Long> maxUploadedArchiveSize = Fields.integer(e[3]);
+        CacheS3 s3 = Fields.table(t, e[4], "s3", scope, SectionReaders::cacheS3);
+        CacheGcs gcs = Fields.table(t, e[5], "gcs", scope, SectionReaders::cacheGcs);
+        CacheAzure azure = Fields.table(t, e[6], "azure", scope, SectionReaders::cacheAzure);
+        return new CacheSettings(t.position(), present, t, type, path, shared, maxUploadedArchiveSize, s3, gcs, azure);
     }
 
-    /** Reads a {@link CacheS3}; an absent table gives an empty record at {@code absentPath}. */
-    static CacheS3 cacheS3(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> serverAddress = Fields.string(t, "ServerAddress");
-        Value<String> accessKey = Fields.string(t, "AccessKey");
-        Value<String> secretKey = Fields.string(t, "SecretKey");
-        Value<String> sessionToken = Fields.string(t, "SessionToken");
-        Value<String> bucketName = Fields.string(t, "BucketName");
-        Value<String> bucketLocation = Fields.string(t, "BucketLocation");
-        Value<Boolean> insecure = Defaults.or(Fields.bool(t, "Insecure"), false);
-        Value<String> authenticationType = Defaults.or(Fields.string(t, "AuthenticationType"),
+    /** Reads a {@link CacheS3}; an absent table ({@code present} false) is an empty one. */
+    static CacheS3 cacheS3(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = CACHE_S3_KEYS.entries(t);
+        Value<String> serverAddress = Fields.string(e[0]);
+        Value<String> accessKey = Fields.string(e[1]);
+        Value<String> secretKey = Fields.string(e[2]);
+        Value<String> sessionToken = Fields.string(e[3]);
+        Value<String> bucketName = Fields.string(e[4]);
+        Value<String> bucketLocation = Fields.string(e[5]);
+        Value<Boolean> insecure = Defaults.orShared(Fields.bool(e[6]), CACHE_S3_INSECURE);
+        Value<String> authenticationType = Defaults.or(Fields.string(e[7]),
                 Defaults.s3AuthenticationType(serverAddress, accessKey, secretKey));
-        Value<String> serverSideEncryption = Fields.string(t, "ServerSideEncryption");
-        Value<String> serverSideEncryptionKeyId = Fields.string(t, "ServerSideEncryptionKeyID");
-        Value<Boolean> dualStack = Defaults.or(Fields.bool(t, "DualStack"), true);
-        Value<Boolean> pathStyle = Fields.bool(t, "PathStyle");
-        Value<Boolean> accelerate = Defaults.or(Fields.bool(t, "Accelerate"), false);
-        Value<String> roleArn = Fields.string(t, "RoleARN");
-        Value<String> uploadRoleArn = Fields.string(t, "UploadRoleARN");
-        Value<Long> assumeRoleMaxConcurrency = Defaults.or(Fields.integer(t, "AssumeRoleMaxConcurrency"), 5L);
-        Value<Boolean> disableAssumeRoleCredentialsCaching = Defaults.or(Fields.bool(t,
-                "DisableAssumeRoleCredentialsCaching"), false);
-        return new CacheS3(Fields.position(table), table != null, t, serverAddress, accessKey, secretKey, sessionToken,
-                bucketName, bucketLocation, insecure, authenticationType, serverSideEncryption,
-                serverSideEncryptionKeyId, dualStack, pathStyle, accelerate, roleArn, uploadRoleArn,
-                assumeRoleMaxConcurrency, disableAssumeRoleCredentialsCaching);
+        Value<String> serverSideEncryption = Fields.string(e[8]);
+        Value<String> serverSideEncryptionKeyId = Fields.string(e[9]);
+        Value<Boolean> dualStack = Defaults.orShared(Fields.bool(e[10]), CACHE_S3_DUAL_STACK);
+        Value<Boolean> pathStyle = Fields.bool(e[11]);
+        Value<Boolean> accelerate = Defaults.orShared(Fields.bool(e[12]), CACHE_S3_ACCELERATE);
+        Value<String> roleArn = Fields.string(e[13]);
+        Value<String> uploadRoleArn = Fields.string(e[14]);
+        Value<Long> assumeRoleMaxConcurrency = Defaults.orShared(Fields.integer(e[15]),
+                CACHE_S3_ASSUME_ROLE_MAX_CONCURRENCY);
+        Value<Boolean> disableAssumeRoleCredentialsCaching = Defaults.orShared(Fields.bool(e[16]),
+                CACHE_S3_DISABLE_ASSUME_ROLE_CREDENTIALS_CACHING);
+        return new CacheS3(t.position(), present, t, serverAddress, accessKey, secretKey, sessionToken, bucketName,
+                bucketLocation, insecure, authenticationType, serverSideEncryption, serverSideEncryptionKeyId,
+                dualStack, pathStyle, accelerate, roleArn, uploadRoleArn, assumeRoleMaxConcurrency,
+                disableAssumeRoleCredentialsCaching);
     }
 
-    /** Reads a {@link CacheGcs}; an absent table gives an empty record at {@code absentPath}. */
-    static CacheGcs cacheGcs(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> accessId = Fields.string(t, "AccessID");
-        Value<String> privateKey = Fields.string(t, "PrivateKey");
-        Value<String> credentialsFile = Fields.string(t, "CredentialsFile");
-        Value<String> bucketName = Fields.string(t, "BucketName");
-        Value<String> universeDomain = Defaults.or(Fields.string(t, "UniverseDomain"), "googleapis.com");
-        return new CacheGcs(Fields.position(table), table != null, t, accessId, privateKey, credentialsFile, bucketName,
+    /** Reads a {@link CacheGcs}; an absent table ({@code present} false) is an empty one. */
+    static CacheGcs cacheGcs(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = CACHE_GCS_KEYS.entries(t);
+        Value<String> accessId = Fields.string(e[0]);
+        Value<String> privateKey = Fields.string(e[1]);
+        Value<String> credentialsFile = Fields.string(e[2]);
+        Value<String> bucketName = Fields.string(e[3]);
+        Value<String> universeDomain = Defaults.orShared(Fields.string(e[4]), CACHE_GCS_UNIVERSE_DOMAIN);
+        return new CacheGcs(t.position(), present, t, accessId, privateKey, credentialsFile, bucketName,
                 universeDomain);
     }
 
-    /** Reads a {@link CacheAzure}; an absent table gives an empty record at {@code absentPath}. */
-    static CacheAzure cacheAzure(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> accountName = Fields.string(t, "AccountName");
-        Value<String> accountKey = Fields.string(t, "AccountKey");
-        Value<String> containerName = Fields.string(t, "ContainerName");
-        Value<String> storageDomain = Defaults.or(Fields.string(t, "StorageDomain"), "blob.core.windows.net");
-        return new CacheAzure(Fields.position(table), table != null, t, accountName, accountKey, containerName,
-                storageDomain);
+    /** Reads a {@link CacheAzure}; an absent table ({@code present} false) is an empty one. */
+    static CacheAzure cacheAzure(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = CACHE_AZURE_KEYS.entries(t);
+        Value<String> accountName = Fields.string(e[0]);
+        Value<String> accountKey = Fields.string(e[1]);
+        Value<String> containerName = Fields.string(e[2]);
+        Value<String> storageDomain = Defaults.orShared(Fields.string(e[3]), CACHE_AZURE_STORAGE_DOMAIN);
+        return new CacheAzure(t.position(), present, t, accountName, accountKey, containerName, storageDomain);
     }
 
-    /** Reads a {@link SshSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static SshSettings sshSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> user = Defaults.or(Fields.string(t, "user"), "root");
-        Value<String> password = Fields.string(t, "password");
-        Value<String> host = Fields.string(t, "host");
-        Value<String> port = Defaults.or(Fields.string(t, "port"), "22");
-        Value<String> identityFile = Fields.string(t, "identity_file");
-        Value<Boolean> disableStrictHostKeyChecking = Defaults.or(Fields.bool(t, "disable_strict_host_key_checking"),
-                false);
-        Value<String> knownHostsFile = Fields.string(t, "known_hosts_file");
-        return new SshSettings(Fields.position(table), table != null, t, user, password, host, port, identityFile,
+    /** Reads a {@link SshSettings}; an absent table ({@code present} false) is an empty one. */
+    static SshSettings sshSettings(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = SSH_SETTINGS_KEYS.entries(t);
+        Value<String> user = Defaults.orShared(Fields.string(e[0]), SSH_SETTINGS_USER);
+        Value<String> password = Fields.string(e[1]);
+        Value<String> host = Fields.string(e[2]);
+        Value<String> port = Defaults.orShared(Fields.string(e[3]), SSH_SETTINGS_PORT);
+        Value<String> identityFile = Fields.string(e[4]);
+        Value<Boolean> disableStrictHostKeyChecking = Defaults.orShared(Fields.bool(e[5]),
+                SSH_SETTINGS_DISABLE_STRICT_HOST_KEY_CHECKING);
+        Value<String> knownHostsFile = Fields.string(e[6]);
+        return new SshSettings(t.position(), present, t, user, password, host, port, identityFile,
                 disableStrictHostKeyChecking, knownHostsFile);
     }
 
-    /** Reads a {@link DockerSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static DockerSettings dockerSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> host = Fields.string(t, "host");
-        Value<String> tlsCertPath = Fields.string(t, "tls_cert_path");
-        Value<Boolean> tlsVerify = Defaults.or(Fields.bool(t, "tls_verify"), false);
-        Value<String> hostname = Fields.string(t, "hostname");
-        Value<String> image = Fields.string(t, "image");
-        Value<String> runtime = Fields.string(t, "runtime");
-        Value<String> memory = Fields.string(t, "memory");
-        Value<String> memorySwap = Fields.string(t, "memory_swap");
-        Value<String> memoryReservation = Fields.string(t, "memory_reservation");
-        Value<String> cgroupParent = Fields.string(t, "cgroup_parent");
-        Value<String> cpusetCpus = Fields.string(t, "cpuset_cpus");
-        Value<String> cpusetMems = Fields.string(t, "cpuset_mems");
-        Value<String> cpus = Fields.string(t, "cpus");
-        Value<Long> cpuShares = Defaults.or(Fields.integer(t, "cpu_shares"), 0L);
-        Value<List<String>> dns = Fields.strings(t, "dns");
-        Value<List<String>> dnsSearch = Fields.strings(t, "dns_search");
-        Value<Boolean> privileged = Defaults.or(Fields.bool(t, "privileged"), false);
-        Value<Boolean> servicesPrivileged = Defaults.or(Fields.bool(t, "services_privileged"), privileged.value());
-        Value<Boolean> disableEntrypointOverwrite = Defaults.or(Fields.bool(t, "disable_entrypoint_overwrite"), false);
-        Value<String> user = Fields.string(t, "user");
-        Value<List<String>> allowedUsers = Fields.strings(t, "allowed_users");
-        Value<List<String>> groupAdd = Fields.strings(t, "group_add");
-        Value<String> usernsMode = Fields.string(t, "userns_mode");
-        Value<List<String>> capAdd = Fields.strings(t, "cap_add");
-        Value<List<String>> capDrop = Fields.strings(t, "cap_drop");
-        Value<Boolean> oomKillDisable = Defaults.or(Fields.bool(t, "oom_kill_disable"), false);
-        Value<Long> oomScoreAdjust = Fields.integer(t, "oom_score_adjust");
-        Value<List<String>> securityOpt = Fields.strings(t, "security_opt");
-        Value<List<String>> servicesSecurityOpt = Fields.strings(t, "services_security_opt");
-        Value<List<String>> devices = Fields.strings(t, "devices");
-        Value<List<String>> deviceCgroupRules = Fields.strings(t, "device_cgroup_rules");
-        Value<String> gpus = Fields.string(t, "gpus");
-        Value<Map<String, List<String>>> servicesDevices = Fields.stringsMap(t, "services_devices");
-        Value<Boolean> disableCache = Defaults.or(Fields.bool(t, "disable_cache"), false);
-        Value<List<String>> volumes = Fields.strings(t, "volumes");
-        Value<Boolean> volumeKeep = Defaults.or(Fields.bool(t, "volume_keep"), false);
-        Value<String> volumeDriver = Fields.string(t, "volume_driver");
-        Value<Map<String, String>> volumeDriverOps = Fields.stringMap(t, "volume_driver_ops");
-        Value<String> cacheDir = Fields.string(t, "cache_dir");
-        Value<List<String>> extraHosts = Fields.strings(t, "extra_hosts");
-        Value<List<String>> volumesFrom = Fields.strings(t, "volumes_from");
-        Value<String> networkMode = Fields.string(t, "network_mode");
-        Value<String> pidMode = Fields.string(t, "pid_mode");
-        Value<String> ipcmode = Fields.string(t, "ipcmode");
-        Value<String> macAddress = Fields.string(t, "mac_address");
-        Value<List<String>> links = Fields.strings(t, "links");
-        List<DockerService> services = Fields.tables(t, "services", scope, SectionReaders::dockerService);
-        Value<Long> servicesLimit = Defaults.or(Fields.integer(t, "services_limit"), -1L);
-        Value<String> serviceMemory = Fields.string(t, "service_memory");
-        Value<String> serviceMemorySwap = Fields.string(t, "service_memory_swap");
-        Value<String> serviceMemoryReservation = Fields.string(t, "service_memory_reservation");
-        Value<String> serviceCgroupParent = Fields.string(t, "service_cgroup_parent");
-        Value<String> serviceSlotCgroupTemplate = Fields.string(t, "service_slot_cgroup_template");
-        Value<String> serviceCpusetCpus = Fields.string(t, "service_cpuset_cpus");
-        Value<String> serviceCpus = Fields.string(t, "service_cpus");
-        Value<Long> serviceCpuShares = Fields.integer(t, "service_cpu_shares");
-        Value<String> serviceGpus = Fields.string(t, "service_gpus");
-        Value<Long> waitForServicesTimeout = Defaults.or(Fields.integer(t, "wait_for_services_timeout"), 30L);
-        Value<List<String>> allowedImages = Fields.strings(t, "allowed_images");
-        Value<List<String>> allowedPrivilegedImages = Fields.strings(t, "allowed_privileged_images");
-        Value<List<String>> allowedPrivilegedServices = Fields.strings(t, "allowed_privileged_services");
-        Value<List<String>> allowedServices = Fields.strings(t, "allowed_services");
-        Value<List<String>> pullPolicy = Defaults.or(Fields.stringOrStrings(t, "pull_policy"), List.of("always"));
-        Value<String> isolation = Fields.string(t, "isolation");
-        Value<Long> shmSize = Defaults.or(Fields.integer(t, "shm_size"), 0L);
-        Value<Map<String, String>> tmpfs = Fields.stringMap(t, "tmpfs");
-        Value<Map<String, String>> servicesTmpfs = Fields.stringMap(t, "services_tmpfs");
-        Value<Map<String, String>> sysctls = Fields.stringMap(t, "sysctls");
-        Value<String> helperImage = Fields.string(t, "helper_image");
-        Value<String> helperImageFlavor = Defaults.or(Fields.string(t, "helper_image_flavor"), "alpine");
-        Value<Map<String, String>> containerLabels = Fields.stringMap(t, "container_labels");
-        Value<Boolean> enableIpv6 = Defaults.or(Fields.bool(t, "enable_ipv6"), false);
-        Value<Map<String, String>> ulimit = Fields.stringMap(t, "ulimit");
-        Value<Long> networkMtu = Fields.integer(t, "network_mtu");
-        Value<Map<String, String>> logOptions = Fields.stringMap(t, "log_options");
-        Value<List<String>> allowedPullPolicies = Defaults.or(Fields.strings(t, "allowed_pull_policies"),
-                pullPolicy.value());
-        return new DockerSettings(Fields.position(table), table != null, t, host, tlsCertPath, tlsVerify, hostname,
-                image, runtime, memory, memorySwap, memoryReservation, cgroupParent, cpusetCpus, cpusetMems, cpus,
-                cpuShares, dns, dnsSearch, privileged, servicesPrivileged, disableEntrypointOverwrite, user,
-                allowedUsers, groupAdd, usernsMode, capAdd, capDrop, oomKillDisable, oomScoreAdjust, securityOpt,
-                servicesSecurityOpt, devices, deviceCgroupRules, gpus, servicesDevices, disableCache, volumes,
-                volumeKeep, volumeDriver, volumeDriverOps, cacheDir, extraHosts, volumesFrom, networkMode, pidMode,
-                ipcmode, macAddress, links, services, servicesLimit, serviceMemory, serviceMemorySwap,
-                serviceMemoryReservation, serviceCgroupParent, serviceSlotCgroupTemplate, serviceCpusetCpus,
-                serviceCpus, serviceCpuShares, serviceGpus, waitForServicesTimeout, allowedImages,
-                allowedPrivilegedImages, allowedPrivilegedServices, allowedPullPolicies, allowedServices, pullPolicy,
-                isolation, shmSize, tmpfs, servicesTmpfs, sysctls, helperImage, helperImageFlavor, containerLabels,
-                enableIpv6, ulimit, networkMtu, logOptions);
+    /** Reads a {@link DockerSettings}; an absent table ({@code present} false) is an empty one. */
+    static DockerSettings dockerSettings(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = DOCKER_SETTINGS_KEYS.entries(t);
+        Value<String> host = Fields.string(e[0]);
+        Value<String> tlsCertPath = Fields.string(e[1]);
+        Value<Boolean> tlsVerify = Defaults.orShared(Fields.bool(e[2]), DOCKER_SETTINGS_TLS_VERIFY);
+        Value<String> hostname = Fields.string(e[3]);
+        Value<String> image = Fields.string(e[4]);
+        Value<String> runtime = Fields.string(e[5]);
+        Value<String> memory = Fields.string(e[6]);
+        Value<String> memorySwap = Fields.string(e[7]);
+        Value<String> memoryReservation = Fields.string(e[8]);
+        Value<String> cgroupParent = Fields.string(e[9]);
+        Value<String> cpusetCpus = Fields.string(e[10]);
+        Value<String> cpusetMems = Fields.string(e[11]);
+        Value<String> cpus = Fields.string(e[12]);
+        Value<Long> cpuShares = Defaults.orShared(Fields.integer(e[13]), DOCKER_SETTINGS_CPU_SHARES);
+        Value<List<String>> dns = Fields.strings(e[14]);
+        Value<List<String>> dnsSearch = Fields.strings(e[15]);
+        Value<Boolean> privileged = Defaults.orShared(Fields.bool(e[16]), DOCKER_SETTINGS_PRIVILEGED);
+        Value<Boolean> servicesPrivileged = Defaults.or(Fields.bool(e[17]), privileged.value());
+        Value<Boolean> disableEntrypointOverwrite = Defaults.orShared(Fields.bool(e[18]),
+                DOCKER_SETTINGS_DISABLE_ENTRYPOINT_OVERWRITE);
+        Value<String> user = Fields.string(e[19]);
+        Value<List<String>> allowedUsers = Fields.strings(e[20]);
+        Value<List<String>> groupAdd = Fields.strings(e[21]);
+        Value<String> usernsMode = Fields.string(e[22]);
+        Value<List<String>> capAdd = Fields.strings(e[23]);
+        Value<List<String>> capDrop = Fields.strings(e[24]);
+        Value<Boolean> oomKillDisable = Defaults.orShared(Fields.bool(e[25]), DOCKER_SETTINGS_OOM_KILL_DISABLE);
+        Value<Long> oomScoreAdjust = Fields.integer(e[26]);
+        Value<List<String>> securityOpt = Fields.strings(e[27]);
+        Value<List<String>> servicesSecurityOpt = Fields.strings(e[28]);
+        Value<List<String>> devices = Fields.strings(e[29]);
+        Value<List<String>> deviceCgroupRules = Fields.strings(e[30]);
+        Value<String> gpus = Fields.string(e[31]);
+        Value<Map<String, List<String>>> servicesDevices = Fields.stringsMap(t, e[32], "services_devices");
+        Value<Boolean> disableCache = Defaults.orShared(Fields.bool(e[33]), DOCKER_SETTINGS_DISABLE_CACHE);
+        Value<List<String>> volumes = Fields.strings(e[34]);
+        Value<Boolean> volumeKeep = Defaults.orShared(Fields.bool(e[35]), DOCKER_SETTINGS_VOLUME_KEEP);
+        Value<String> volumeDriver = Fields.string(e[36]);
+        Value<Map<String, String>> volumeDriverOps = Fields.stringMap(t, e[37], "volume_driver_ops");
+        Value<String> cacheDir = Fields.string(e[38]);
+        Value<List<String>> extraHosts = Fields.strings(e[39]);
+        Value<List<String>> volumesFrom = Fields.strings(e[40]);
+        Value<String> networkMode = Fields.string(e[41]);
+        Value<String> pidMode = Fields.string(e[42]);
+        Value<String> ipcmode = Fields.string(e[43]);
+        Value<String> macAddress = Fields.string(e[44]);
+        Value<List<String>> links = Fields.strings(e[45]);
+        List<DockerService> services = Fields.tables(e[46], scope, SectionReaders::dockerService);
+        Value<Long> servicesLimit = Defaults.orShared(Fields.integer(e[47]), DOCKER_SETTINGS_SERVICES_LIMIT);
+        Value<String> serviceMemory = Fields.string(e[48]);
+        Value<String> serviceMemorySwap = Fields.string(e[49]);
+        Value<String> serviceMemoryReservation = Fields.string(e[50]);
+        Value<String> serviceCgroupParent = Fields.string(e[51]);
+        Value<String> serviceSlotCgroupTemplate = Fields.string(e[52]);
+        Value<String> serviceCpusetCpus = Fields.string(e[53]);
+        Value<String> serviceCpus = Fields.string(e[54]);
+        Value<Long> serviceCpuShares = Fields.integer(e[55]);
+        Value<String> serviceGpus = Fields.string(e[56]);
+        Value<Long> waitForServicesTimeout = Defaults.orShared(Fields.integer(e[57]),
+                DOCKER_SETTINGS_WAIT_FOR_SERVICES_TIMEOUT);
+        Value<List<String>> allowedImages = Fields.strings(e[58]);
+        Value<List<String>> allowedPrivilegedImages = Fields.strings(e[59]);
+        Value<List<String>> allowedPrivilegedServices = Fields.strings(e[60]);
+        Value<List<String>> allowedServices = Fields.strings(e[62]);
+        Value<List<String>> pullPolicy = Defaults.orShared(Fields.stringOrStrings(e[63]), DOCKER_SETTINGS_PULL_POLICY);
+        Value<String> isolation = Fields.string(e[64]);
+        Value<Long> shmSize = Defaults.orShared(Fields.integer(e[65]), DOCKER_SETTINGS_SHM_SIZE);
+        Value<Map<String, String>> tmpfs = Fields.stringMap(t, e[66], "tmpfs");
+        Value<Map<String, String>> servicesTmpfs = Fields.stringMap(t, e[67], "services_tmpfs");
+        Value<Map<String, String>> sysctls = Fields.stringMap(t, e[68], "sysctls");
+        Value<String> helperImage = Fields.string(e[69]);
+        Value<String> helperImageFlavor = Defaults.orShared(Fields.string(e[70]), DOCKER_SETTINGS_HELPER_IMAGE_FLAVOR);
+        Value<Map<String, String>> containerLabels = Fields.stringMap(t, e[71], "container_labels");
+        Value<Boolean> enableIpv6 = Defaults.orShared(Fields.bool(e[72]), DOCKER_SETTINGS_ENABLE_IPV6);
+        Value<Map<String, String>> ulimit = Fields.stringMap(t, e[73], "ulimit");
+        Value<Long> networkMtu = Fields.integer(e[74]);
+        Value<Map<String, String>> logOptions = Fields.stringMap(t, e[75], "log_options");
+        Value<List<String>> allowedPullPolicies = Defaults.or(Fields.strings(e[61]), pullPolicy.value());
+        return new DockerSettings(t.position(), present, t, host, tlsCertPath, tlsVerify, hostname, image, runtime,
+                memory, memorySwap, memoryReservation, cgroupParent, cpusetCpus, cpusetMems, cpus, cpuShares, dns,
+                dnsSearch, privileged, servicesPrivileged, disableEntrypointOverwrite, user, allowedUsers, groupAdd,
+                usernsMode, capAdd, capDrop, oomKillDisable, oomScoreAdjust, securityOpt, servicesSecurityOpt, devices,
+                deviceCgroupRules, gpus, servicesDevices, disableCache, volumes, volumeKeep, volumeDriver,
+                volumeDriverOps, cacheDir, extraHosts, volumesFrom, networkMode, pidMode, ipcmode, macAddress, links,
+                services, servicesLimit, serviceMemory, serviceMemorySwap, serviceMemoryReservation,
+                serviceCgroupParent, serviceSlotCgroupTemplate, serviceCpusetCpus, serviceCpus, serviceCpuShares,
+                serviceGpus, waitForServicesTimeout, allowedImages, allowedPrivilegedImages, allowedPrivilegedServices,
+                allowedPullPolicies, allowedServices, pullPolicy, isolation, shmSize, tmpfs, servicesTmpfs, sysctls,
+                helperImage, helperImageFlavor, containerLabels, enableIpv6, ulimit, networkMtu, logOptions);
     }
 
-    /** Reads a {@link DockerService}; an absent table gives an empty record at {@code absentPath}. */
-    static DockerService dockerService(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> alias = Fields.string(t, "alias");
-        Value<List<String>> command = Fields.strings(t, "command");
-        Value<List<String>> entrypoint = Fields.strings(t, "entrypoint");
-        Value<List<String>> environment = Fields.strings(t, "environment");
-        Value<String> suspendDataPath = Fields.string(t, "suspend_data_path");
-        return new DockerService(Fields.position(table), table != null, t, name, alias, command, entrypoint,
-                environment, suspendDataPath);
+    /** Reads a {@link DockerService}; an absent table ({@code present} false) is an empty one. */
+    static DockerService dockerService(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = DOCKER_SERVICE_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<String> alias = Fields.string(e[1]);
+        Value<List<String>> command = Fields.strings(e[2]);
+        Value<List<String>> entrypoint = Fields.strings(e[3]);
+        Value<List<String>> environment = Fields.strings(e[4]);
+        Value<String> suspendDataPath = Fields.string(e[5]);
+        return new DockerService(t.position(), present, t, name, alias, command, entrypoint, environment,
+                suspendDataPath);
     }
 
-    /** Reads a {@link ParallelsSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static ParallelsSettings parallelsSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> baseName = Fields.string(t, "base_name");
-        Value<String> templateName = Fields.string(t, "template_name");
-        Value<Boolean> disableSnapshots = Defaults.or(Fields.bool(t, "disable_snapshots"), false);
-        Value<String> timeServer = Defaults.or(Fields.string(t, "time_server"), "time.apple.com");
-        Value<List<String>> allowedImages = Fields.strings(t, "allowed_images");
-        return new ParallelsSettings(Fields.position(table), table != null, t, baseName, templateName, disableSnapshots,
-                timeServer, allowedImages);
+    /** Reads a {@link ParallelsSettings}; an absent table ({@code present} false) is an empty one. */
+    static ParallelsSettings parallelsSettings(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = PARALLELS_SETTINGS_KEYS.entries(t);
+        Value<String> baseName = Fields.string(e[0]);
+        Value<String> templateName = Fields.string(e[1]);
+        Value<Boolean> disableSnapshots = Defaults.orShared(Fields.bool(e[2]), PARALLELS_SETTINGS_DISABLE_SNAPSHOTS);
+        Value<String> timeServer = Defaults.orShared(Fields.string(e[3]), PARALLELS_SETTINGS_TIME_SERVER);
+        Value<List<String>> allowedImages = Fields.strings(e[4]);
+        return new ParallelsSettings(t.position(), present, t, baseName, templateName, disableSnapshots, timeServer,
+                allowedImages);
     }
 
-    /** Reads a {@link VirtualBoxSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static VirtualBoxSettings virtualBoxSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> baseName = Fields.string(t, "base_name");
-        Value<String> baseSnapshot = Fields.string(t, "base_snapshot");
-        Value<String> baseFolder = Fields.string(t, "base_folder");
-        Value<Boolean> disableSnapshots = Defaults.or(Fields.bool(t, "disable_snapshots"), false);
-        Value<List<String>> allowedImages = Fields.strings(t, "allowed_images");
-        Value<String> startType = Defaults.or(Fields.string(t, "start_type"), "headless");
-        return new VirtualBoxSettings(Fields.position(table), table != null, t, baseName, baseSnapshot, baseFolder,
-                disableSnapshots, allowedImages, startType);
+    /** Reads a {@link VirtualBoxSettings}; an absent table ({@code present} false) is an empty one. */
+    static VirtualBoxSettings virtualBoxSettings(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = VIRTUAL_BOX_SETTINGS_KEYS.entries(t);
+        Value<String> baseName = Fields.string(e[0]);
+        Value<String> baseSnapshot = Fields.string(e[1]);
+        Value<String> baseFolder = Fields.string(e[2]);
+        Value<Boolean> disableSnapshots = Defaults.orShared(Fields.bool(e[3]), VIRTUAL_BOX_SETTINGS_DISABLE_SNAPSHOTS);
+        Value<List<String>> allowedImages = Fields.strings(e[4]);
+        Value<String> startType = Defaults.orShared(Fields.string(e[5]), VIRTUAL_BOX_SETTINGS_START_TYPE);
+        return new VirtualBoxSettings(t.position(), present, t, baseName, baseSnapshot, baseFolder, disableSnapshots,
+                allowedImages, startType);
     }
 
-    /** Reads a {@link MachineSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static MachineSettings machineSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Long> maxGrowthRate = Defaults.or(Fields.integer(t, "MaxGrowthRate"), 0L);
-        Value<Long> idleCount = Fields.integer(t, "IdleCount");
-        Value<Double> idleScaleFactor = Defaults.or(Fields.floatingPoint(t, "IdleScaleFactor"), 0.0);
-        Value<Long> idleCountMin = Defaults.or(Fields.integer(t, "IdleCountMin"), 1L);
-        Value<Long> idleTime = Fields.integer(t, "IdleTime");
-        Value<Long> maxBuilds = Defaults.or(Fields.integer(t, "MaxBuilds"), 0L);
-        Value<String> machineDriver = Fields.string(t, "MachineDriver");
-        Value<String> machineName = Fields.string(t, "MachineName");
-        Value<List<String>> machineOptions = Fields.strings(t, "MachineOptions");
-        Value<List<String>> machineOptionsWithName = Fields.strings(t, "MachineOptionsWithName");
-        Value<Long> maxRemovalAttempts = Defaults.or(Fields.integer(t, "MaxRemovalAttempts"), 30L);
-        Value<List<String>> offPeakPeriods = Fields.strings(t, "OffPeakPeriods");
-        Value<String> offPeakTimezone = Fields.string(t, "OffPeakTimezone");
-        Value<Long> offPeakIdleCount = Fields.integer(t, "OffPeakIdleCount");
-        Value<Long> offPeakIdleTime = Fields.integer(t, "OffPeakIdleTime");
-        List<MachineAutoscaling> autoscaling = Fields.tables(t, "autoscaling", scope,
-                SectionReaders::machineAutoscaling);
-        return new MachineSettings(Fields.position(table), table != null, t, maxGrowthRate, idleCount, idleScaleFactor,
-                idleCountMin, idleTime, maxBuilds, machineDriver, machineName, machineOptions, machineOptionsWithName,
+    /** Reads a {@link MachineSettings}; an absent table ({@code present} false) is an empty one. */
+    static MachineSettings machineSettings(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = MACHINE_SETTINGS_KEYS.entries(t);
+        Value<Long> maxGrowthRate = Defaults.orShared(Fields.integer(e[0]), MACHINE_SETTINGS_MAX_GROWTH_RATE);
+        Value<Long> idleCount = Fields.integer(e[1]);
+        Value<Double> idleScaleFactor = Defaults.orShared(Fields.floatingPoint(e[2]),
+                MACHINE_SETTINGS_IDLE_SCALE_FACTOR);
+        Value<Long> idleCountMin = Defaults.orShared(Fields.integer(e[3]), MACHINE_SETTINGS_IDLE_COUNT_MIN);
+        Value<Long> idleTime = Fields.integer(e[4]);
+        Value<Long> maxBuilds = Defaults.orShared(Fields.integer(e[5]), MACHINE_SETTINGS_MAX_BUILDS);
+        Value<String> machineDriver = Fields.string(e[6]);
+        Value<String> machineName = Fields.string(e[7]);
+        Value<List<String>> machineOptions = Fields.strings(e[8]);
+        Value<List<String>> machineOptionsWithName = Fields.strings(e[9]);
+        Value<Long> maxRemovalAttempts = Defaults.orShared(Fields.integer(e[10]),
+                MACHINE_SETTINGS_MAX_REMOVAL_ATTEMPTS);
+        Value<List<String>> offPeakPeriods = Fields.strings(e[11]);
+        Value<String> offPeakTimezone = Fields.string(e[12]);
+        Value<Long> offPeakIdleCount = Fields.integer(e[13]);
+        Value<Long> offPeakIdleTime = Fields.integer(e[14]);
+        List<MachineAutoscaling> autoscaling = Fields.tables(e[15], scope, SectionReaders::machineAutoscaling);
+        return new MachineSettings(t.position(), present, t, maxGrowthRate, idleCount, idleScaleFactor, idleCountMin,
+                idleTime, maxBuilds, machineDriver, machineName, machineOptions, machineOptionsWithName,
                 maxRemovalAttempts, offPeakPeriods, offPeakTimezone, offPeakIdleCount, offPeakIdleTime, autoscaling);
     }
 
-    /** Reads a {@link MachineAutoscaling}; an absent table gives an empty record at {@code absentPath}. */
-    static MachineAutoscaling machineAutoscaling(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<List<String>> periods = Fields.strings(t, "Periods");
-        Value<String> timezone = Fields.string(t, "Timezone");
-        Value<Long> idleCount = Fields.integer(t, "IdleCount");
-        Value<Double> idleScaleFactor = Fields.floatingPoint(t, "IdleScaleFactor");
-        Value<Long> idleCountMin = Defaults.or(Fields.integer(t, "IdleCountMin"), 1L);
-        Value<Long> idleTime = Fields.integer(t, "IdleTime");
-        return new MachineAutoscaling(Fields.position(table), table != null, t, periods, timezone, idleCount,
-                idleScaleFactor, idleCountMin, idleTime);
+    /** Reads a {@link MachineAutoscaling}; an absent table ({@code present} false) is an empty one. */
+    static MachineAutoscaling machineAutoscaling(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = MACHINE_AUTOSCALING_KEYS.entries(t);
+        Value<List<String>> periods = Fields.strings(e[0]);
+        Value<String> timezone = Fields.string(e[1]);
+        Value<Long> idleCount = Fields.integer(e[2]);
+        Value<Double> idleScaleFactor = Fields.floatingPoint(e[3]);
+        Value<Long> idleCountMin = Defaults.orShared(Fields.integer(e[4]), MACHINE_AUTOSCALING_IDLE_COUNT_MIN);
+        Value<Long> idleTime = Fields.integer(e[5]);
+        return new MachineAutoscaling(t.position(), present, t, periods, timezone, idleCount, idleScaleFactor,
+                idleCountMin, idleTime);
     }
 
-    /** Reads a {@link CustomSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static CustomSettings customSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> configExec = Fields.string(t, "config_exec");
-        Value<List<String>> configArgs = Fields.strings(t, "config_args");
-        Value<Long> configExecTimeout = Defaults.or(Fields.integer(t, "config_exec_timeout"), 3600L);
-        Value<String> prepareExec = Fields.string(t, "prepare_exec");
-        Value<List<String>> prepareArgs = Fields.strings(t, "prepare_args");
-        Value<Long> prepareExecTimeout = Defaults.or(Fields.integer(t, "prepare_exec_timeout"), 3600L);
-        Value<String> runExec = Fields.string(t, "run_exec");
-        Value<List<String>> runArgs = Fields.strings(t, "run_args");
-        Value<String> cleanupExec = Fields.string(t, "cleanup_exec");
-        Value<List<String>> cleanupArgs = Fields.strings(t, "cleanup_args");
-        Value<Long> cleanupExecTimeout = Defaults.or(Fields.integer(t, "cleanup_exec_timeout"), 3600L);
-        Value<Long> gracefulKillTimeout = Defaults.or(Fields.integer(t, "graceful_kill_timeout"), 600L);
-        Value<Long> forceKillTimeout = Defaults.or(Fields.integer(t, "force_kill_timeout"), 600L);
-        return new CustomSettings(Fields.position(table), table != null, t, configExec, configArgs, configExecTimeout,
-                prepareExec, prepareArgs, prepareExecTimeout, runExec, runArgs, cleanupExec, cleanupArgs,
-                cleanupExecTimeout, gracefulKillTimeout, forceKillTimeout);
+    /** Reads a {@link CustomSettings}; an absent table ({@code present} false) is an empty one. */
+    static CustomSettings customSettings(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = CUSTOM_SETTINGS_KEYS.entries(t);
+        Value<String> configExec = Fields.string(e[0]);
+        Value<List<String>> configArgs = Fields.strings(e[1]);
+        Value<Long> configExecTimeout = Defaults.orShared(Fields.integer(e[2]), CUSTOM_SETTINGS_CONFIG_EXEC_TIMEOUT);
+        Value<String> prepareExec = Fields.string(e[3]);
+        Value<List<String>> prepareArgs = Fields.strings(e[4]);
+        Value<Long> prepareExecTimeout = Defaults.orShared(Fields.integer(e[5]), CUSTOM_SETTINGS_PREPARE_EXEC_TIMEOUT);
+        Value<String> runExec = Fields.string(e[6]);
+        Value<List<String>> runArgs = Fields.strings(e[7]);
+        Value<String> cleanupExec = Fields.string(e[8]);
+        Value<List<String>> cleanupArgs = Fields.strings(e[9]);
+        Value<Long> cleanupExecTimeout = Defaults.orShared(Fields.integer(e[10]), CUSTOM_SETTINGS_CLEANUP_EXEC_TIMEOUT);
+        Value<Long> gracefulKillTimeout = Defaults.orShared(Fields.integer(e[11]),
+                CUSTOM_SETTINGS_GRACEFUL_KILL_TIMEOUT);
+        Value<Long> forceKillTimeout = Defaults.orShared(Fields.integer(e[12]), CUSTOM_SETTINGS_FORCE_KILL_TIMEOUT);
+        return new CustomSettings(t.position(), present, t, configExec, configArgs, configExecTimeout, prepareExec,
+                prepareArgs, prepareExecTimeout, runExec, runArgs, cleanupExec, cleanupArgs, cleanupExecTimeout,
+                gracefulKillTimeout, forceKillTimeout);
     }
 
-    /** Reads a {@link InstanceSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static InstanceSettings instanceSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<List<String>> allowedImages = Fields.strings(t, "allowed_images");
-        Value<Boolean> useCommonBuildDir = Defaults.or(Fields.bool(t, "use_common_build_dir"), false);
-        return new InstanceSettings(Fields.position(table), table != null, t, allowedImages, useCommonBuildDir);
+    /** Reads a {@link InstanceSettings}; an absent table ({@code present} false) is an empty one. */
+    static InstanceSettings instanceSettings(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = INSTANCE_SETTINGS_KEYS.entries(t);
+        Value<List<String>> allowedImages = Fields.strings(e[0]);
+        Value<Boolean> useCommonBuildDir = Defaults.orShared(Fields.bool(e[1]), INSTANCE_SETTINGS_USE_COMMON_BUILD_DIR);
+        return new InstanceSettings(t.position(), present, t, allowedImages, useCommonBuildDir);
     }
 
-    /** Reads a {@link AutoscalerSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static AutoscalerSettings autoscalerSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Long> capacityPerInstance = Fields.integer(t, "capacity_per_instance");
-        Value<Long> maxUseCount = Fields.integer(t, "max_use_count");
-        Value<Long> maxInstances = Defaults.or(Fields.integer(t, "max_instances"), 0L);
-        Value<String> plugin = Fields.string(t, "plugin");
-        Value<ConfigTable> pluginConfig = Fields.freeTable(t, "plugin_config");
-        ConnectorConfig connectorConfig = Fields.table(t, "connector_config", scope, SectionReaders::connectorConfig);
-        List<AutoscalerPolicy> policy = Fields.tables(t, "policy", scope, SectionReaders::autoscalerPolicy);
-        Value<String> instanceReadyCommand = Fields.string(t, "instance_ready_command");
-        Value<Duration> instanceAcquireTimeout = Defaults.or(Fields.duration(t, "instance_acquire_timeout"),
-                Duration.ofMinutes(15));
-        Value<Duration> updateInterval = Defaults.or(Fields.duration(t, "update_interval"), Duration.ofMinutes(1));
-        Value<Duration> updateIntervalWhenExpecting = Defaults.or(Fields.duration(t, "update_interval_when_expecting"),
-                Duration.ofSeconds(2));
-        Value<Duration> deletionRetryInterval = Defaults.or(Fields.duration(t, "deletion_retry_interval"),
-                Duration.ofMinutes(1));
-        Value<Duration> shutdownDeletionInterval = Defaults.or(Fields.duration(t, "shutdown_deletion_interval"),
-                Duration.ofSeconds(10));
-        Value<Long> shutdownDeletionRetries = Defaults.or(Fields.integer(t, "shutdown_deletion_retries"), 3L);
-        Value<Long> failureThreshold = Defaults.or(Fields.integer(t, "failure_threshold"), 3L);
-        AutoscalerScaleThrottle scaleThrottle = Fields.table(t, "scale_throttle", scope,
+    /** Reads a {@link AutoscalerSettings}; an absent table ({@code present} false) is an empty one. */
+    static AutoscalerSettings autoscalerSettings(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = AUTOSCALER_SETTINGS_KEYS.entries(t);
+        Value<Long> capacityPerInstance = Fields.integer(e[0]);
+        Value<Long> maxUseCount = Fields.integer(e[1]);
+        Value<Long> maxInstances = Defaults.orShared(Fields.integer(e[2]), AUTOSCALER_SETTINGS_MAX_INSTANCES);
+        Value<String> plugin = Fields.string(e[3]);
+        Value<ConfigTable> pluginConfig = Fields.freeTable(t, e[4], "plugin_config");
+        ConnectorConfig connectorConfig = Fields.table(t, e[5], "connector_config", scope,
+                SectionReaders::connectorConfig);
+        List<AutoscalerPolicy> policy = Fields.tables(e[6], scope, SectionReaders::autoscalerPolicy);
+        Value<String> instanceReadyCommand = Fields.string(e[7]);
+        Value<Duration> instanceAcquireTimeout = Defaults.orShared(Fields.duration(e[8]),
+                AUTOSCALER_SETTINGS_INSTANCE_ACQUIRE_TIMEOUT);
+        Value<Duration> updateInterval = Defaults.orShared(Fields.duration(e[9]), AUTOSCALER_SETTINGS_UPDATE_INTERVAL);
+        Value<Duration> updateIntervalWhenExpecting = Defaults.orShared(Fields.duration(e[10]),
+                AUTOSCALER_SETTINGS_UPDATE_INTERVAL_WHEN_EXPECTING);
+        Value<Duration> deletionRetryInterval = Defaults.orShared(Fields.duration(e[11]),
+                AUTOSCALER_SETTINGS_DELETION_RETRY_INTERVAL);
+        Value<Duration> shutdownDeletionInterval = Defaults.orShared(Fields.duration(e[12]),
+                AUTOSCALER_SETTINGS_SHUTDOWN_DELETION_INTERVAL);
+        Value<Long> shutdownDeletionRetries = Defaults.orShared(Fields.integer(e[13]),
+                AUTOSCALER_SETTINGS_SHUTDOWN_DELETION_RETRIES);
+        Value<Long> failureThreshold = Defaults.orShared(Fields.integer(e[14]), AUTOSCALER_SETTINGS_FAILURE_THRESHOLD);
+        AutoscalerScaleThrottle scaleThrottle = Fields.table(t, e[15], "scale_throttle", scope,
                 SectionReaders::autoscalerScaleThrottle);
-        Value<Boolean> reservationThrottling = Fields.bool(t, "reservation_throttling");
-        Value<Boolean> logInternalIp = Defaults.or(Fields.bool(t, "log_internal_ip"), false);
-        Value<Boolean> logExternalIp = Defaults.or(Fields.bool(t, "log_external_ip"), false);
-        Value<Boolean> deleteInstancesOnShutdown = Defaults.or(Fields.bool(t, "delete_instances_on_shutdown"), false);
-        VMIsolation vmIsolation = Fields.table(t, "vm_isolation", scope, SectionReaders::vmIsolation);
-        StateStorage stateStorage = Fields.table(t, "state_storage", scope, SectionReaders::stateStorage);
-        Value<List<Double>> instanceOperationTimeBuckets = Fields.floats(t, "instance_operation_time_buckets");
-        Value<List<Double>> instanceCreationTimeBuckets = Fields.floats(t, "instance_creation_time_buckets");
-        Value<List<Double>> instanceIsRunningTimeBuckets = Fields.floats(t, "instance_is_running_time_buckets");
-        Value<List<Double>> instanceDeletionTimeBuckets = Fields.floats(t, "instance_deletion_time_buckets");
-        Value<List<Double>> instanceReadinessTimeBuckets = Fields.floats(t, "instance_readiness_time_buckets");
-        Value<List<Double>> instanceLifeDurationBuckets = Fields.floats(t, "instance_life_duration_buckets");
-        return new AutoscalerSettings(Fields.position(table), table != null, t, capacityPerInstance, maxUseCount,
-                maxInstances, plugin, pluginConfig, connectorConfig, policy, instanceReadyCommand,
-                instanceAcquireTimeout, updateInterval, updateIntervalWhenExpecting, deletionRetryInterval,
-                shutdownDeletionInterval, shutdownDeletionRetries, failureThreshold, scaleThrottle,
-                reservationThrottling, logInternalIp, logExternalIp, deleteInstancesOnShutdown, vmIsolation,
-                stateStorage, instanceOperationTimeBuckets, instanceCreationTimeBuckets, instanceIsRunningTimeBuckets,
-                instanceDeletionTimeBuckets, instanceReadinessTimeBuckets, instanceLifeDurationBuckets);
+        Value<Boolean> reservationThrottling = Fields.bool(e[16]);
+        Value<Boolean> logInternalIp = Defaults.orShared(Fields.bool(e[17]), AUTOSCALER_SETTINGS_LOG_INTERNAL_IP);
+        Value<Boolean> logExternalIp = Defaults.orShared(Fields.bool(e[18]), AUTOSCALER_SETTINGS_LOG_EXTERNAL_IP);
+        Value<Boolean> deleteInstancesOnShutdown = Defaults.orShared(Fields.bool(e[19]),
+                AUTOSCALER_SETTINGS_DELETE_INSTANCES_ON_SHUTDOWN);
+        VMIsolation vmIsolation = Fields.table(t, e[20], "vm_isolation", scope, SectionReaders::vmIsolation);
+        StateStorage stateStorage = Fields.table(t, e[21], "state_storage", scope, SectionReaders::stateStorage);
+        Value<List<Double>> instanceOperationTimeBuckets = Fields.floats(e[22]);
+        Value<List<Double>> instanceCreationTimeBuckets = Fields.floats(e[23]);
+        Value<List<Double>> instanceIsRunningTimeBuckets = Fields.floats(e[24]);
+        Value<List<Double>> instanceDeletionTimeBuckets = Fields.floats(e[25]);
+        Value<List<Double>> instanceReadinessTimeBuckets = Fields.floats(e[26]);
+        Value<List<Double>> instanceLifeDurationBuckets = Fields.floats(e[27]);
+        return new AutoscalerSettings(t.position(), present, t, capacityPerInstance, maxUseCount, maxInstances, plugin,
+                pluginConfig, connectorConfig, policy, instanceReadyCommand, instanceAcquireTimeout, updateInterval,
+                updateIntervalWhenExpecting, deletionRetryInterval, shutdownDeletionInterval, shutdownDeletionRetries,
+                failureThreshold, scaleThrottle, reservationThrottling, logInternalIp, logExternalIp,
+                deleteInstancesOnShutdown, vmIsolation, stateStorage, instanceOperationTimeBuckets,
+                instanceCreationTimeBuckets, instanceIsRunningTimeBuckets, instanceDeletionTimeBuckets,
+                instanceReadinessTimeBuckets, instanceLifeDurationBuckets);
     }
 
-    /** Reads a {@link ConnectorConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static ConnectorConfig connectorConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> os = Fields.string(t, "os");
-        Value<String> arch = Fields.string(t, "arch");
-        Value<String> protocol = Defaults.or(Fields.string(t, "protocol"), Defaults.connectorProtocol(os));
-        Value<Long> protocolPort = Defaults.or(Fields.integer(t, "protocol_port"),
-                Defaults.connectorProtocolPort(protocol));
-        Value<String> username = Fields.string(t, "username");
-        Value<String> password = Fields.string(t, "password");
-        Value<String> keyPath = Fields.string(t, "key_path");
-        Value<Boolean> useStaticCredentials = Defaults.or(Fields.bool(t, "use_static_credentials"), false);
-        Value<Duration> keepalive = Fields.duration(t, "keepalive");
-        Value<Duration> timeout = Fields.duration(t, "timeout");
-        Value<Boolean> useExternalAddr = Defaults.or(Fields.bool(t, "use_external_addr"), false);
-        return new ConnectorConfig(Fields.position(table), table != null, t, os, arch, protocol, protocolPort, username,
-                password, keyPath, useStaticCredentials, keepalive, timeout, useExternalAddr);
+    /** Reads a {@link ConnectorConfig}; an absent table ({@code present} false) is an empty one. */
+    static ConnectorConfig connectorConfig(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = CONNECTOR_CONFIG_KEYS.entries(t);
+        Value<String> os = Fields.string(e[0]);
+        Value<String> arch = Fields.string(e[1]);
+        Value<String> protocol = Defaults.or(Fields.string(e[2]), Defaults.connectorProtocol(os));
+        Value<Long> protocolPort = Defaults.or(Fields.integer(e[3]), Defaults.connectorProtocolPort(protocol));
+        Value<String> username = Fields.string(e[4]);
+        Value<String> password = Fields.string(e[5]);
+        Value<String> keyPath = Fields.string(e[6]);
+        Value<Boolean> useStaticCredentials = Defaults.orShared(Fields.bool(e[7]),
+                CONNECTOR_CONFIG_USE_STATIC_CREDENTIALS);
+        Value<Duration> keepalive = Fields.duration(e[8]);
+        Value<Duration> timeout = Fields.duration(e[9]);
+        Value<Boolean> useExternalAddr = Defaults.orShared(Fields.bool(e[10]), CONNECTOR_CONFIG_USE_EXTERNAL_ADDR);
+        return new ConnectorConfig(t.position(), present, t, os, arch, protocol, protocolPort, username, password,
+                keyPath, useStaticCredentials, keepalive, timeout, useExternalAddr);
     }
 
-    /** Reads a {@link AutoscalerPolicy}; an absent table gives an empty record at {@code absentPath}. */
-    static AutoscalerPolicy autoscalerPolicy(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<List<String>> periods = Defaults.or(Fields.strings(t, "periods"), List.of("* * * * *"));
-        Value<String> timezone = Fields.string(t, "timezone");
-        Value<Long> idleCount = Fields.integer(t, "idle_count");
-        Value<Duration> idleTime = Fields.duration(t, "idle_time");
-        Value<Double> scaleFactor = Defaults.or(Fields.floatingPoint(t, "scale_factor"), 0.0);
-        Value<Long> scaleFactorLimit = Fields.integer(t, "scale_factor_limit");
-        Value<Boolean> preemptiveMode = Defaults.or(Fields.bool(t, "preemptive_mode"),
-                Defaults.preemptiveMode(idleCount));
-        return new AutoscalerPolicy(Fields.position(table), table != null, t, periods, timezone, idleCount, idleTime,
-                scaleFactor, scaleFactorLimit, preemptiveMode);
+    /** Reads a {@link AutoscalerPolicy}; an absent table ({@code present} false) is an empty one. */
+    static AutoscalerPolicy autoscalerPolicy(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = AUTOSCALER_POLICY_KEYS.entries(t);
+        Value<List<String>> periods = Defaults.orShared(Fields.strings(e[0]), AUTOSCALER_POLICY_PERIODS);
+        Value<String> timezone = Fields.string(e[1]);
+        Value<Long> idleCount = Fields.integer(e[2]);
+        Value<Duration> idleTime = Fields.duration(e[3]);
+        Value<Double> scaleFactor = Defaults.orShared(Fields.floatingPoint(e[4]), AUTOSCALER_POLICY_SCALE_FACTOR);
+        Value<Long> scaleFactorLimit = Fields.integer(e[5]);
+        Value<Boolean> preemptiveMode = Defaults.or(Fields.bool(e[6]), Defaults.preemptiveMode(idleCount));
+        return new AutoscalerPolicy(t.position(), present, t, periods, timezone, idleCount, idleTime, scaleFactor,
+                scaleFactorLimit, preemptiveMode);
     }
 
-    /** Reads a {@link AutoscalerScaleThrottle}; an absent table gives an empty record at {@code absentPath}. */
-    static AutoscalerScaleThrottle autoscalerScaleThrottle(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Long> limit = Fields.integer(t, "limit");
-        Value<Long> burst = Fields.integer(t, "burst");
-        return new AutoscalerScaleThrottle(Fields.position(table), table != null, t, limit, burst);
+    /** Reads a {@link AutoscalerScaleThrottle}; an absent table ({@code present} false) is an empty one. */
+    static AutoscalerScaleThrottle autoscalerScaleThrottle(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = AUTOSCALER_SCALE_THROTTLE_KEYS.entries(t);
+        Value<Long> limit = Fields.integer(e[0]);
+        Value<Long> burst = Fields.integer(e[1]);
+        return new AutoscalerScaleThrottle(t.position(), present, t, limit, burst);
     }
 
-    /** Reads a {@link StateStorage}; an absent table gives an empty record at {@code absentPath}. */
-    static StateStorage stateStorage(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Boolean> enabled = Defaults.or(Fields.bool(t, "enabled"), false);
-        Value<String> dir = Fields.string(t, "dir");
-        Value<Boolean> keepInstanceWithAcquisitions = Defaults.or(Fields.bool(t, "keep_instance_with_acquisitions"),
-                false);
-        return new StateStorage(Fields.position(table), table != null, t, enabled, dir, keepInstanceWithAcquisitions);
+    /** Reads a {@link StateStorage}; an absent table ({@code present} false) is an empty one. */
+    static StateStorage stateStorage(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = STATE_STORAGE_KEYS.entries(t);
+        Value<Boolean> enabled = Defaults.orShared(Fields.bool(e[0]), STATE_STORAGE_ENABLED);
+        Value<String> dir = Fields.string(e[1]);
+        Value<Boolean> keepInstanceWithAcquisitions = Defaults.orShared(Fields.bool(e[2]),
+                STATE_STORAGE_KEEP_INSTANCE_WITH_ACQUISITIONS);
+        return new StateStorage(t.position(), present, t, enabled, dir, keepInstanceWithAcquisitions);
     }
 
-    /** Reads a {@link VMIsolation}; an absent table gives an empty record at {@code absentPath}. */
-    static VMIsolation vmIsolation(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Boolean> enabled = Defaults.or(Fields.bool(t, "enabled"), false);
-        Value<String> nestingHost = Fields.string(t, "nesting_host");
-        Value<ConfigTable> nestingConfig = Fields.freeTable(t, "nesting_config");
-        Value<String> image = Fields.string(t, "image");
-        ConnectorConfig connectorConfig = Fields.table(t, "connector_config", scope, SectionReaders::connectorConfig);
-        return new VMIsolation(Fields.position(table), table != null, t, enabled, nestingHost, nestingConfig, image,
-                connectorConfig);
+    /** Reads a {@link VMIsolation}; an absent table ({@code present} false) is an empty one. */
+    static VMIsolation vmIsolation(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = VM_ISOLATION_KEYS.entries(t);
+        Value<Boolean> enabled = Defaults.orShared(Fields.bool(e[0]), VM_ISOLATION_ENABLED);
+        Value<String> nestingHost = Fields.string(e[1]);
+        Value<ConfigTable> nestingConfig = Fields.freeTable(t, e[2], "nesting_config");
+        Value<String> image = Fields.string(e[3]);
+        ConnectorConfig connectorConfig = Fields.table(t, e[4], "connector_config", scope,
+                SectionReaders::connectorConfig);
+        return new VMIsolation(t.position(), present, t, enabled, nestingHost, nestingConfig, image, connectorConfig);
     }
 
-    /** Reads a {@link KubernetesSettings}; an absent table gives an empty record at {@code absentPath}. */
-    static KubernetesSettings kubernetesSettings(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> host = Fields.string(t, "host");
-        Value<String> context = Fields.string(t, "context");
-        Value<String> certFile = Fields.string(t, "cert_file");
-        Value<String> keyFile = Fields.string(t, "key_file");
-        Value<String> caFile = Fields.string(t, "ca_file");
-        Value<Boolean> bearerTokenOverwriteAllowed = Defaults.or(Fields.bool(t, "bearer_token_overwrite_allowed"),
-                false);
-        Value<String> bearerToken = Fields.string(t, "bearer_token");
-        Value<String> image = Fields.string(t, "image");
-        Value<String> namespace = Fields.string(t, "namespace");
-        Value<String> namespaceOverwriteAllowed = Fields.string(t, "namespace_overwrite_allowed");
-        Value<Boolean> namespacePerJob = Defaults.or(Fields.bool(t, "namespace_per_job"), false);
-        Value<Boolean> privileged = Fields.bool(t, "privileged");
-        Value<String> runtimeClassName = Fields.string(t, "runtime_class_name");
-        Value<Boolean> allowPrivilegeEscalation = Fields.bool(t, "allow_privilege_escalation");
-        Value<String> cpuLimit = Fields.string(t, "cpu_limit");
-        Value<String> cpuLimitOverwriteMaxAllowed = Fields.string(t, "cpu_limit_overwrite_max_allowed");
-        Value<String> cpuRequest = Fields.string(t, "cpu_request");
-        Value<String> cpuRequestOverwriteMaxAllowed = Fields.string(t, "cpu_request_overwrite_max_allowed");
-        Value<String> memoryLimit = Fields.string(t, "memory_limit");
-        Value<String> memoryLimitOverwriteMaxAllowed = Fields.string(t, "memory_limit_overwrite_max_allowed");
-        Value<String> memoryRequest = Fields.string(t, "memory_request");
-        Value<String> memoryRequestOverwriteMaxAllowed = Fields.string(t, "memory_request_overwrite_max_allowed");
-        Value<String> ephemeralStorageLimit = Fields.string(t, "ephemeral_storage_limit");
-        Value<String> ephemeralStorageLimitOverwriteMaxAllowed = Fields.string(t,
-                "ephemeral_storage_limit_overwrite_max_allowed");
-        Value<String> ephemeralStorageRequest = Fields.string(t, "ephemeral_storage_request");
-        Value<String> ephemeralStorageRequestOverwriteMaxAllowed = Fields.string(t,
-                "ephemeral_storage_request_overwrite_max_allowed");
-        Value<String> serviceCpuLimit = Fields.string(t, "service_cpu_limit");
-        Value<String> serviceCpuLimitOverwriteMaxAllowed = Fields.string(t, "service_cpu_limit_overwrite_max_allowed");
-        Value<String> serviceCpuRequest = Fields.string(t, "service_cpu_request");
-        Value<String> serviceCpuRequestOverwriteMaxAllowed = Fields.string(t,
-                "service_cpu_request_overwrite_max_allowed");
-        Value<String> serviceMemoryLimit = Fields.string(t, "service_memory_limit");
-        Value<String> serviceMemoryLimitOverwriteMaxAllowed = Fields.string(t,
-                "service_memory_limit_overwrite_max_allowed");
-        Value<String> serviceMemoryRequest = Fields.string(t, "service_memory_request");
-        Value<String> serviceMemoryRequestOverwriteMaxAllowed = Fields.string(t,
-                "service_memory_request_overwrite_max_allowed");
-        Value<String> serviceEphemeralStorageLimit = Fields.string(t, "service_ephemeral_storage_limit");
-        Value<String> serviceEphemeralStorageLimitOverwriteMaxAllowed = Fields.string(t,
-                "service_ephemeral_storage_limit_overwrite_max_allowed");
-        Value<String> serviceEphemeralStorageRequest = Fields.string(t, "service_ephemeral_storage_request");
-        Value<String> serviceEphemeralStorageRequestOverwriteMaxAllowed = Fields.string(t,
-                "service_ephemeral_storage_request_overwrite_max_allowed");
-        Value<String> helperCpuLimit = Fields.string(t, "helper_cpu_limit");
-        Value<String> helperCpuLimitOverwriteMaxAllowed = Fields.string(t, "helper_cpu_limit_overwrite_max_allowed");
-        Value<String> helperCpuRequest = Fields.string(t, "helper_cpu_request");
-        Value<String> helperCpuRequestOverwriteMaxAllowed = Fields.string(t,
-                "helper_cpu_request_overwrite_max_allowed");
-        Value<String> helperMemoryLimit = Fields.string(t, "helper_memory_limit");
-        Value<String> helperMemoryLimitOverwriteMaxAllowed = Fields.string(t,
-                "helper_memory_limit_overwrite_max_allowed");
-        Value<String> helperMemoryRequest = Fields.string(t, "helper_memory_request");
-        Value<String> helperMemoryRequestOverwriteMaxAllowed = Fields.string(t,
-                "helper_memory_request_overwrite_max_allowed");
-        Value<String> helperEphemeralStorageLimit = Fields.string(t, "helper_ephemeral_storage_limit");
-        Value<String> helperEphemeralStorageLimitOverwriteMaxAllowed = Fields.string(t,
-                "helper_ephemeral_storage_limit_overwrite_max_allowed");
-        Value<String> helperEphemeralStorageRequest = Fields.string(t, "helper_ephemeral_storage_request");
-        Value<String> helperEphemeralStorageRequestOverwriteMaxAllowed = Fields.string(t,
-                "helper_ephemeral_storage_request_overwrite_max_allowed");
-        Value<String> podCpuLimit = Fields.string(t, "pod_cpu_limit");
-        Value<String> podCpuLimitOverwriteMaxAllowed = Fields.string(t, "pod_cpu_limit_overwrite_max_allowed");
-        Value<String> podCpuRequest = Fields.string(t, "pod_cpu_request");
-        Value<String> podCpuRequestOverwriteMaxAllowed = Fields.string(t, "pod_cpu_request_overwrite_max_allowed");
-        Value<String> podMemoryLimit = Fields.string(t, "pod_memory_limit");
-        Value<String> podMemoryLimitOverwriteMaxAllowed = Fields.string(t, "pod_memory_limit_overwrite_max_allowed");
-        Value<String> podMemoryRequest = Fields.string(t, "pod_memory_request");
-        Value<String> podMemoryRequestOverwriteMaxAllowed = Fields.string(t,
-                "pod_memory_request_overwrite_max_allowed");
-        Value<List<String>> allowedImages = Fields.strings(t, "allowed_images");
-        Value<List<String>> allowedServices = Fields.strings(t, "allowed_services");
-        Value<List<String>> allowedUsers = Fields.strings(t, "allowed_users");
-        Value<List<String>> allowedGroups = Fields.strings(t, "allowed_groups");
-        Value<List<String>> pullPolicy = Fields.stringOrStrings(t, "pull_policy");
-        Value<Map<String, String>> nodeSelector = Fields.stringMap(t, "node_selector");
-        Value<String> nodeSelectorOverwriteAllowed = Fields.string(t, "node_selector_overwrite_allowed");
-        Value<Map<String, String>> nodeTolerations = Fields.stringMap(t, "node_tolerations");
-        Value<String> nodeTolerationsOverwriteAllowed = Fields.string(t, "node_tolerations_overwrite_allowed");
-        Affinity affinity = Fields.table(t, "affinity", scope, SectionReaders::affinity);
-        Value<List<String>> imagePullSecrets = Fields.strings(t, "image_pull_secrets");
-        Value<Boolean> useServiceAccountImagePullSecrets = Defaults.or(Fields.bool(t,
-                "use_service_account_image_pull_secrets"), false);
-        Value<String> helperImage = Fields.string(t, "helper_image");
-        Value<String> helperImageFlavor = Defaults.or(Fields.string(t, "helper_image_flavor"), "alpine");
-        Value<Boolean> helperImageAutosetArchAndOs = Defaults.or(Fields.bool(t, "helper_image_autoset_arch_and_os"),
-                false);
-        Value<Long> podTerminationGracePeriodSeconds = Fields.integer(t, "pod_termination_grace_period_seconds");
-        Value<Long> cleanupGracePeriodSeconds = Fields.integer(t, "cleanup_grace_period_seconds");
-        Value<Duration> cleanupResourcesTimeout = Defaults.or(Fields.duration(t, "cleanup_resources_timeout"),
-                Duration.ofMinutes(5));
-        Value<Long> pollInterval = Defaults.or(Fields.integer(t, "poll_interval"), 3L);
-        Value<Long> pollTimeout = Defaults.or(Fields.integer(t, "poll_timeout"), 180L);
-        Value<Long> resourceAvailabilityCheckMaxAttempts = Fields.integer(t,
-                "resource_availability_check_max_attempts");
-        Value<Long> retryLimit = Defaults.or(Fields.integer(t, "retry_limit"), 5L);
-        Value<Long> retryBackoffMax = Defaults.or(Fields.integer(t, "retry_backoff_max"), 2000L);
-        Value<Map<String, Long>> retryLimits = Fields.integerMap(t, "retry_limits");
-        Value<Map<String, String>> podLabels = Fields.stringMap(t, "pod_labels");
-        Value<String> podLabelsOverwriteAllowed = Fields.string(t, "pod_labels_overwrite_allowed");
-        Value<String> schedulerName = Fields.string(t, "scheduler_name");
-        Value<String> serviceAccount = Fields.string(t, "service_account");
-        Value<String> serviceAccountOverwriteAllowed = Fields.string(t, "service_account_overwrite_allowed");
-        Value<Boolean> automountServiceAccountToken = Fields.bool(t, "automount_service_account_token");
-        Value<Map<String, String>> podAnnotations = Fields.stringMap(t, "pod_annotations");
-        Value<String> podAnnotationsOverwriteAllowed = Fields.string(t, "pod_annotations_overwrite_allowed");
-        PodSecurityContext podSecurityContext = Fields.table(t, "pod_security_context", scope,
+    /** Reads a {@link KubernetesSettings}; an absent table ({@code present} false) is an empty one. */
+    static KubernetesSettings kubernetesSettings(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = KUBERNETES_SETTINGS_KEYS.entries(t);
+        Value<String> host = Fields.string(e[0]);
+        Value<String> context = Fields.string(e[1]);
+        Value<String> certFile = Fields.string(e[2]);
+        Value<String> keyFile = Fields.string(e[3]);
+        Value<String> caFile = Fields.string(e[4]);
+        Value<Boolean> bearerTokenOverwriteAllowed = Defaults.orShared(Fields.bool(e[5]),
+                KUBERNETES_SETTINGS_BEARER_TOKEN_OVERWRITE_ALLOWED);
+        Value<String> bearerToken = Fields.string(e[6]);
+        Value<String> image = Fields.string(e[7]);
+        Value<String> namespace = Fields.string(e[8]);
+        Value<String> namespaceOverwriteAllowed = Fields.string(e[9]);
+        Value<Boolean> namespacePerJob = Defaults.orShared(Fields.bool(e[10]), KUBERNETES_SETTINGS_NAMESPACE_PER_JOB);
+        Value<Boolean> privileged = Fields.bool(e[11]);
+        Value<String> runtimeClassName = Fields.string(e[12]);
+        Value<Boolean> allowPrivilegeEscalation = Fields.bool(e[13]);
+        Value<String> cpuLimit = Fields.string(e[14]);
+        Value<String> cpuLimitOverwriteMaxAllowed = Fields.string(e[15]);
+        Value<String> cpuRequest = Fields.string(e[16]);
+        Value<String> cpuRequestOverwriteMaxAllowed = Fields.string(e[17]);
+        Value<String> memoryLimit = Fields.string(e[18]);
+        Value<String> memoryLimitOverwriteMaxAllowed = Fields.string(e[19]);
+        Value<String> memoryRequest = Fields.string(e[20]);
+        Value<String> memoryRequestOverwriteMaxAllowed = Fields.string(e[21]);
+        Value<String> ephemeralStorageLimit = Fields.string(e[22]);
+        Value<String> ephemeralStorageLimitOverwriteMaxAllowed = Fields.string(e[23]);
+        Value<String> ephemeralStorageRequest = Fields.string(e[24]);
+        Value<String> ephemeralStorageRequestOverwriteMaxAllowed = Fields.string(e[25]);
+        Value<String> serviceCpuLimit = Fields.string(e[26]);
+        Value<String> serviceCpuLimitOverwriteMaxAllowed = Fields.string(e[27]);
+        Value<String> serviceCpuRequest = Fields.string(e[28]);
+        Value<String> serviceCpuRequestOverwriteMaxAllowed = Fields.string(e[29]);
+        Value<String> serviceMemoryLimit = Fields.string(e[30]);
+        Value<String> serviceMemoryLimitOverwriteMaxAllowed = Fields.string(e[31]);
+        Value<String> serviceMemoryRequest = Fields.string(e[32]);
+        Value<String> serviceMemoryRequestOverwriteMaxAllowed = Fields.string(e[33]);
+        Value<String> serviceEphemeralStorageLimit = Fields.string(e[34]);
+        Value<String> serviceEphemeralStorageLimitOverwriteMaxAllowed = Fields.string(e[35]);
+        Value<String> serviceEphemeralStorageRequest = Fields.string(e[36]);
+        Value<String> serviceEphemeralStorageRequestOverwriteMaxAllowed = Fields.string(e[37]);
+        Value<String> helperCpuLimit = Fields.string(e[38]);
+        Value<String> helperCpuLimitOverwriteMaxAllowed = Fields.string(e[39]);
+        Value<String> helperCpuRequest = Fields.string(e[40]);
+        Value<String> helperCpuRequestOverwriteMaxAllowed = Fields.string(e[41]);
+        Value<String> helperMemoryLimit = Fields.string(e[42]);
+        Value<String> helperMemoryLimitOverwriteMaxAllowed = Fields.string(e[43]);
+        Value<String> helperMemoryRequest = Fields.string(e[44]);
+        Value<String> helperMemoryRequestOverwriteMaxAllowed = Fields.string(e[45]);
+        Value<String> helperEphemeralStorageLimit = Fields.string(e[46]);
+        Value<String> helperEphemeralStorageLimitOverwriteMaxAllowed = Fields.string(e[47]);
+        Value<String> helperEphemeralStorageRequest = Fields.string(e[48]);
+        Value<String> helperEphemeralStorageRequestOverwriteMaxAllowed = Fields.string(e[49]);
+        Value<String> podCpuLimit = Fields.string(e[50]);
+        Value<String> podCpuLimitOverwriteMaxAllowed = Fields.string(e[51]);
+        Value<String> podCpuRequest = Fields.string(e[52]);
+        Value<String> podCpuRequestOverwriteMaxAllowed = Fields.string(e[53]);
+        Value<String> podMemoryLimit = Fields.string(e[54]);
+        Value<String> podMemoryLimitOverwriteMaxAllowed = Fields.string(e[55]);
+        Value<String> podMemoryRequest = Fields.string(e[56]);
+        Value<String> podMemoryRequestOverwriteMaxAllowed = Fields.string(e[57]);
+        Value<List<String>> allowedImages = Fields.strings(e[58]);
+        Value<List<String>> allowedServices = Fields.strings(e[60]);
+        Value<List<String>> allowedUsers = Fields.strings(e[61]);
+        Value<List<String>> allowedGroups = Fields.strings(e[62]);
+        Value<List<String>> pullPolicy = Fields.stringOrStrings(e[63]);
+        Value<Map<String, String>> nodeSelector = Fields.stringMap(t, e[64], "node_selector");
+        Value<String> nodeSelectorOverwriteAllowed = Fields.string(e[65]);
+        Value<Map<String, String>> nodeTolerations = Fields.stringMap(t, e[66], "node_tolerations");
+        Value<String> nodeTolerationsOverwriteAllowed = Fields.string(e[67]);
+        Affinity affinity = Fields.table(t, e[68], "affinity", scope, SectionReaders::affinity);
+        Value<List<String>> imagePullSecrets = Fields.strings(e[69]);
+        Value<Boolean> useServiceAccountImagePullSecrets = Defaults.orShared(Fields.bool(e[70]),
+                KUBERNETES_SETTINGS_USE_SERVICE_ACCOUNT_IMAGE_PULL_SECRETS);
+        Value<String> helperImage = Fields.string(e[71]);
+        Value<String> helperImageFlavor = Defaults.orShared(Fields.string(e[72]),
+                KUBERNETES_SETTINGS_HELPER_IMAGE_FLAVOR);
+        Value<Boolean> helperImageAutosetArchAndOs = Defaults.orShared(Fields.bool(e[73]),
+                KUBERNETES_SETTINGS_HELPER_IMAGE_AUTOSET_ARCH_AND_OS);
+        Value<Long> podTerminationGracePeriodSeconds = Fields.integer(e[74]);
+        Value<Long> cleanupGracePeriodSeconds = Fields.integer(e[75]);
+        Value<Duration> cleanupResourcesTimeout = Defaults.orShared(Fields.duration(e[76]),
+                KUBERNETES_SETTINGS_CLEANUP_RESOURCES_TIMEOUT);
+        Value<Long> pollInterval = Defaults.orShared(Fields.integer(e[77]), KUBERNETES_SETTINGS_POLL_INTERVAL);
+        Value<Long> pollTimeout = Defaults.orShared(Fields.integer(e[78]), KUBERNETES_SETTINGS_POLL_TIMEOUT);
+        Value<Long> resourceAvailabilityCheckMaxAttempts = Fields.integer(e[79]);
+        Value<Long> retryLimit = Defaults.orShared(Fields.integer(e[80]), KUBERNETES_SETTINGS_RETRY_LIMIT);
+        Value<Long> retryBackoffMax = Defaults.orShared(Fields.integer(e[81]), KUBERNETES_SETTINGS_RETRY_BACKOFF_MAX);
+        Value<Map<String, Long>> retryLimits = Fields.integerMap(t, e[82], "retry_limits");
+        Value<Map<String, String>> podLabels = Fields.stringMap(t, e[83], "pod_labels");
+        Value<String> podLabelsOverwriteAllowed = Fields.string(e[84]);
+        Value<String> schedulerName = Fields.string(e[85]);
+        Value<String> serviceAccount = Fields.string(e[86]);
+        Value<String> serviceAccountOverwriteAllowed = Fields.string(e[87]);
+        Value<Boolean> automountServiceAccountToken = Fields.bool(e[88]);
+        Value<Map<String, String>> podAnnotations = Fields.stringMap(t, e[89], "pod_annotations");
+        Value<String> podAnnotationsOverwriteAllowed = Fields.string(e[90]);
+        PodSecurityContext podSecurityContext = Fields.table(t, e[91], "pod_security_context", scope,
                 SectionReaders::podSecurityContext);
-        ContainerSecurityContext initPermissionsContainerSecurityContext = Fields.table(t,
+        ContainerSecurityContext initPermissionsContainerSecurityContext = Fields.table(t, e[92],
                 "init_permissions_container_security_context", scope, SectionReaders::containerSecurityContext);
-        ContainerSecurityContext buildContainerSecurityContext = Fields.table(t, "build_container_security_context",
-                scope, SectionReaders::containerSecurityContext);
-        ContainerSecurityContext helperContainerSecurityContext = Fields.table(t, "helper_container_security_context",
-                scope, SectionReaders::containerSecurityContext);
-        ContainerSecurityContext serviceContainerSecurityContext = Fields.table(t,
+        ContainerSecurityContext buildContainerSecurityContext = Fields.table(t, e[93],
+                "build_container_security_context", scope, SectionReaders::containerSecurityContext);
+        ContainerSecurityContext helperContainerSecurityContext = Fields.table(t, e[94],
+                "helper_container_security_context", scope, SectionReaders::containerSecurityContext);
+        ContainerSecurityContext serviceContainerSecurityContext = Fields.table(t, e[95],
                 "service_container_security_context", scope, SectionReaders::containerSecurityContext);
-        KubernetesVolumes volumes = Fields.table(t, "volumes", scope, SectionReaders::kubernetesVolumes);
-        List<HostAliases> hostAliases = Fields.tables(t, "host_aliases", scope, SectionReaders::hostAliases);
-        List<KubernetesService> services = Fields.tables(t, "services", scope, SectionReaders::kubernetesService);
-        Value<List<String>> capAdd = Fields.strings(t, "cap_add");
-        Value<List<String>> capDrop = Fields.strings(t, "cap_drop");
-        Value<String> suspendPvcSize = Defaults.or(Fields.string(t, "suspend_pvc_size"), "20Gi");
-        Value<String> suspendPvcStorageClass = Fields.string(t, "suspend_pvc_storage_class");
-        Value<String> dnsPolicy = Fields.string(t, "dns_policy");
-        DNSConfig dnsConfig = Fields.table(t, "dns_config", scope, SectionReaders::dnsConfig);
-        ContainerLifecycle containerLifecycle = Fields.table(t, "container_lifecycle", scope,
+        KubernetesVolumes volumes = Fields.table(t, e[96], "volumes", scope, SectionReaders::kubernetesVolumes);
+        List<HostAliases> hostAliases = Fields.tables(e[97], scope, SectionReaders::hostAliases);
+        List<KubernetesService> services = Fields.tables(e[98], scope, SectionReaders::kubernetesService);
+        Value<List<String>> capAdd = Fields.strings(e[99]);
+        Value<List<String>> capDrop = Fields.strings(e[100]);
+        Value<String> suspendPvcSize = Defaults.orShared(Fields.string(e[101]), KUBERNETES_SETTINGS_SUSPEND_PVC_SIZE);
+        Value<String> suspendPvcStorageClass = Fields.string(e[102]);
+        Value<String> dnsPolicy = Fields.string(e[103]);
+        DNSConfig dnsConfig = Fields.table(t, e[104], "dns_config", scope, SectionReaders::dnsConfig);
+        ContainerLifecycle containerLifecycle = Fields.table(t, e[105], "container_lifecycle", scope,
                 SectionReaders::containerLifecycle);
-        Value<String> priorityClassName = Fields.string(t, "priority_class_name");
-        List<PodSpecPatch> podSpec = Fields.tables(t, "pod_spec", scope, SectionReaders::podSpecPatch);
-        Value<String> logsBaseDir = Fields.string(t, "logs_base_dir");
-        Value<String> scriptsBaseDir = Fields.string(t, "scripts_base_dir");
-        Value<Boolean> printPodWarningEvents = Defaults.or(Fields.bool(t, "print_pod_warning_events"), true);
-        Value<Boolean> podDisruptionBudget = Defaults.or(Fields.bool(t, "pod_disruption_budget"), false);
-        KubernetesAutoscalerConfig autoscaler = Fields.table(t, "autoscaler", scope,
+        Value<String> priorityClassName = Fields.string(e[106]);
+        List<PodSpecPatch> podSpec = Fields.tables(e[107], scope, SectionReaders::podSpecPatch);
+        Value<String> logsBaseDir = Fields.string(e[108]);
+        Value<String> scriptsBaseDir = Fields.string(e[109]);
+        Value<Boolean> printPodWarningEvents = Defaults.orShared(Fields.bool(e[110]),
+                KUBERNETES_SETTINGS_PRINT_POD_WARNING_EVENTS);
+        Value<Boolean> podDisruptionBudget = Defaults.orShared(Fields.bool(e[111]),
+                KUBERNETES_SETTINGS_POD_DISRUPTION_BUDGET);
+        KubernetesAutoscalerConfig autoscaler = Fields.table(t, e[112], "autoscaler", scope,
                 SectionReaders::kubernetesAutoscalerConfig);
-        Value<List<String>> allowedPullPolicies = Defaults.or(Fields.strings(t, "allowed_pull_policies"),
-                pullPolicy.value());
-        return new KubernetesSettings(Fields.position(table), table != null, t, host, context, certFile, keyFile,
-                caFile, bearerTokenOverwriteAllowed, bearerToken, image, namespace, namespaceOverwriteAllowed,
-                namespacePerJob, privileged, runtimeClassName, allowPrivilegeEscalation, cpuLimit,
-                cpuLimitOverwriteMaxAllowed, cpuRequest, cpuRequestOverwriteMaxAllowed, memoryLimit,
-                memoryLimitOverwriteMaxAllowed, memoryRequest, memoryRequestOverwriteMaxAllowed, ephemeralStorageLimit,
-                ephemeralStorageLimitOverwriteMaxAllowed, ephemeralStorageRequest,
-                ephemeralStorageRequestOverwriteMaxAllowed, serviceCpuLimit, serviceCpuLimitOverwriteMaxAllowed,
-                serviceCpuRequest, serviceCpuRequestOverwriteMaxAllowed, serviceMemoryLimit,
-                serviceMemoryLimitOverwriteMaxAllowed, serviceMemoryRequest, serviceMemoryRequestOverwriteMaxAllowed,
-                serviceEphemeralStorageLimit, serviceEphemeralStorageLimitOverwriteMaxAllowed,
-                serviceEphemeralStorageRequest, serviceEphemeralStorageRequestOverwriteMaxAllowed, helperCpuLimit,
-                helperCpuLimitOverwriteMaxAllowed, helperCpuRequest, helperCpuRequestOverwriteMaxAllowed,
-                helperMemoryLimit, helperMemoryLimitOverwriteMaxAllowed, helperMemoryRequest,
-                helperMemoryRequestOverwriteMaxAllowed, helperEphemeralStorageLimit,
-                helperEphemeralStorageLimitOverwriteMaxAllowed, helperEphemeralStorageRequest,
-                helperEphemeralStorageRequestOverwriteMaxAllowed, podCpuLimit, podCpuLimitOverwriteMaxAllowed,
-                podCpuRequest, podCpuRequestOverwriteMaxAllowed, podMemoryLimit, podMemoryLimitOverwriteMaxAllowed,
-                podMemoryRequest, podMemoryRequestOverwriteMaxAllowed, allowedImages, allowedPullPolicies,
-                allowedServices, allowedUsers, allowedGroups, pullPolicy, nodeSelector, nodeSelectorOverwriteAllowed,
-                nodeTolerations, nodeTolerationsOverwriteAllowed, affinity, imagePullSecrets,
-                useServiceAccountImagePullSecrets, helperImage, helperImageFlavor, helperImageAutosetArchAndOs,
-                podTerminationGracePeriodSeconds, cleanupGracePeriodSeconds, cleanupResourcesTimeout, pollInterval,
-                pollTimeout, resourceAvailabilityCheckMaxAttempts, retryLimit, retryBackoffMax, retryLimits, podLabels,
-                podLabelsOverwriteAllowed, schedulerName, serviceAccount, serviceAccountOverwriteAllowed,
-                automountServiceAccountToken, podAnnotations, podAnnotationsOverwriteAllowed, podSecurityContext,
-                initPermissionsContainerSecurityContext, buildContainerSecurityContext, helperContainerSecurityContext,
-                serviceContainerSecurityContext, volumes, hostAliases, services, capAdd, capDrop, suspendPvcSize,
-                suspendPvcStorageClass, dnsPolicy, dnsConfig, containerLifecycle, priorityClassName, podSpec,
-                logsBaseDir, scriptsBaseDir, printPodWarningEvents, podDisruptionBudget, autoscaler);
+        Value<List<String>> allowedPullPolicies = Defaults.or(Fields.strings(e[59]), pullPolicy.value());
+        return new KubernetesSettings(t.position(), present, t, host, context, certFile, keyFile, caFile,
+                bearerTokenOverwriteAllowed, bearerToken, image, namespace, namespaceOverwriteAllowed, namespacePerJob,
+                privileged, runtimeClassName, allowPrivilegeEscalation, cpuLimit, cpuLimitOverwriteMaxAllowed,
+                cpuRequest, cpuRequestOverwriteMaxAllowed, memoryLimit, memoryLimitOverwriteMaxAllowed, memoryRequest,
+                memoryRequestOverwriteMaxAllowed, ephemeralStorageLimit, ephemeralStorageLimitOverwriteMaxAllowed,
+                ephemeralStorageRequest, ephemeralStorageRequestOverwriteMaxAllowed, serviceCpuLimit,
+                serviceCpuLimitOverwriteMaxAllowed, serviceCpuRequest, serviceCpuRequestOverwriteMaxAllowed,
+                serviceMemoryLimit, serviceMemoryLimitOverwriteMaxAllowed, serviceMemoryRequest,
+                serviceMemoryRequestOverwriteMaxAllowed, serviceEphemeralStorageLimit,
+                serviceEphemeralStorageLimitOverwriteMaxAllowed, serviceEphemeralStorageRequest,
+                serviceEphemeralStorageRequestOverwriteMaxAllowed, helperCpuLimit, helperCpuLimitOverwriteMaxAllowed,
+                helperCpuRequest, helperCpuRequestOverwriteMaxAllowed, helperMemoryLimit,
+                helperMemoryLimitOverwriteMaxAllowed, helperMemoryRequest, helperMemoryRequestOverwriteMaxAllowed,
+                helperEphemeralStorageLimit, helperEphemeralStorageLimitOverwriteMaxAllowed,
+                helperEphemeralStorageRequest, helperEphemeralStorageRequestOverwriteMaxAllowed, podCpuLimit,
+                podCpuLimitOverwriteMaxAllowed, podCpuRequest, podCpuRequestOverwriteMaxAllowed, podMemoryLimit,
+                podMemoryLimitOverwriteMaxAllowed, podMemoryRequest, podMemoryRequestOverwriteMaxAllowed, allowedImages,
+                allowedPullPolicies, allowedServices, allowedUsers, allowedGroups, pullPolicy, nodeSelector,
+                nodeSelectorOverwriteAllowed, nodeTolerations, nodeTolerationsOverwriteAllowed, affinity,
+                imagePullSecrets, useServiceAccountImagePullSecrets, helperImage, helperImageFlavor,
+                helperImageAutosetArchAndOs, podTerminationGracePeriodSeconds, cleanupGracePeriodSeconds,
+                cleanupResourcesTimeout, pollInterval, pollTimeout, resourceAvailabilityCheckMaxAttempts, retryLimit,
+                retryBackoffMax, retryLimits, podLabels, podLabelsOverwriteAllowed, schedulerName, serviceAccount,
+                serviceAccountOverwriteAllowed, automountServiceAccountToken, podAnnotations,
+                podAnnotationsOverwriteAllowed, podSecurityContext, initPermissionsContainerSecurityContext,
+                buildContainerSecurityContext, helperContainerSecurityContext, serviceContainerSecurityContext, volumes,
+                hostAliases, services, capAdd, capDrop, suspendPvcSize, suspendPvcStorageClass, dnsPolicy, dnsConfig,
+                containerLifecycle, priorityClassName, podSpec, logsBaseDir, scriptsBaseDir, printPodWarningEvents,
+                podDisruptionBudget, autoscaler);
     }
 
-    /** Reads a {@link PodSecurityContext}; an absent table gives an empty record at {@code absentPath}. */
-    static PodSecurityContext podSecurityContext(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Long> fsGroup = Fields.integer(t, "fs_group");
-        Value<Long> runAsGroup = Fields.integer(t, "run_as_group");
-        Value<Boolean> runAsNonRoot = Fields.bool(t, "run_as_non_root");
-        Value<Long> runAsUser = Fields.integer(t, "run_as_user");
-        Value<List<Long>> supplementalGroups = Fields.integers(t, "supplemental_groups");
-        Value<String> selinuxType = Fields.string(t, "selinux_type");
-        SeccompProfile seccompProfile = Fields.table(t, "seccomp_profile", scope, SectionReaders::seccompProfile);
-        AppArmorProfile appArmorProfile = Fields.table(t, "app_armor_profile", scope, SectionReaders::appArmorProfile);
-        return new PodSecurityContext(Fields.position(table), table != null, t, fsGroup, runAsGroup, runAsNonRoot,
-                runAsUser, supplementalGroups, selinuxType, seccompProfile, appArmorProfile);
+    /** Reads a {@link PodSecurityContext}; an absent table ({@code present} false) is an empty one. */
+    static PodSecurityContext podSecurityContext(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = POD_SECURITY_CONTEXT_KEYS.entries(t);
+        Value<Long> fsGroup = Fields.integer(e[0]);
+        Value<Long> runAsGroup = Fields.integer(e[1]);
+        Value<Boolean> runAsNonRoot = Fields.bool(e[2]);
+        Value<Long> runAsUser = Fields.integer(e[3]);
+        Value<List<Long>> supplementalGroups = Fields.integers(e[4]);
+        Value<String> selinuxType = Fields.string(e[5]);
+        SeccompProfile seccompProfile = Fields.table(t, e[6], "seccomp_profile", scope, SectionReaders::seccompProfile);
+        AppArmorProfile appArmorProfile = Fields.table(t, e[7], "app_armor_profile", scope,
+                SectionReaders::appArmorProfile);
+        return new PodSecurityContext(t.position(), present, t, fsGroup, runAsGroup, runAsNonRoot, runAsUser,
+                supplementalGroups, selinuxType, seccompProfile, appArmorProfile);
     }
 
-    /** Reads a {@link ContainerSecurityContext}; an absent table gives an empty record at {@code absentPath}. */
-    static ContainerSecurityContext containerSecurityContext(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Capabilities capabilities = Fields.table(t, "capabilities", scope, SectionReaders::capabilities);
-        Value<Boolean> privileged = Fields.bool(t, "privileged");
-        Value<Long> runAsUser = Fields.integer(t, "run_as_user");
-        Value<Long> runAsGroup = Fields.integer(t, "run_as_group");
-        Value<Boolean> runAsNonRoot = Fields.bool(t, "run_as_non_root");
-        Value<Boolean> readOnlyRootFilesystem = Fields.bool(t, "read_only_root_filesystem");
-        Value<Boolean> allowPrivilegeEscalation = Fields.bool(t, "allow_privilege_escalation");
-        Value<String> selinuxType = Fields.string(t, "selinux_type");
-        Value<String> procMount = Fields.string(t, "proc_mount");
-        SeccompProfile seccompProfile = Fields.table(t, "seccomp_profile", scope, SectionReaders::seccompProfile);
-        AppArmorProfile appArmorProfile = Fields.table(t, "app_armor_profile", scope, SectionReaders::appArmorProfile);
-        return new ContainerSecurityContext(Fields.position(table), table != null, t, capabilities, privileged,
-                runAsUser, runAsGroup, runAsNonRoot, readOnlyRootFilesystem, allowPrivilegeEscalation, selinuxType,
-                procMount, seccompProfile, appArmorProfile);
+    /** Reads a {@link ContainerSecurityContext}; an absent table ({@code present} false) is an empty one. */
+    static ContainerSecurityContext containerSecurityContext(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = CONTAINER_SECURITY_CONTEXT_KEYS.entries(t);
+        Capabilities capabilities = Fields.table(t, e[0], "capabilities", scope, SectionReaders::capabilities);
+        Value<Boolean> privileged = Fields.bool(e[1]);
+        Value<Long> runAsUser = Fields.integer(e[2]);
+        Value<Long> runAsGroup = Fields.integer(e[3]);
+        Value<Boolean> runAsNonRoot = Fields.bool(e[4]);
+        Value<Boolean> readOnlyRootFilesystem = Fields.bool(e[5]);
+        Value<Boolean> allowPrivilegeEscalation = Fields.bool(e[6]);
+        Value<String> selinuxType = Fields.string(e[7]);
+        Value<String> procMount = Fields.string(e[8]);
+        SeccompProfile seccompProfile = Fields.table(t, e[9], "seccomp_profile", scope, SectionReaders::seccompProfile);
+        AppArmorProfile appArmorProfile = Fields.table(t, e[10], "app_armor_profile", scope,
+                SectionReaders::appArmorProfile);
+        return new ContainerSecurityContext(t.position(), present, t, capabilities, privileged, runAsUser, runAsGroup,
+                runAsNonRoot, readOnlyRootFilesystem, allowPrivilegeEscalation, selinuxType, procMount, seccompProfile,
+                appArmorProfile);
     }
 
-    /** Reads a {@link Capabilities}; an absent table gives an empty record at {@code absentPath}. */
-    static Capabilities capabilities(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<List<String>> add = Fields.strings(t, "add");
-        Value<List<String>> drop = Fields.strings(t, "drop");
-        return new Capabilities(Fields.position(table), table != null, t, add, drop);
+    /** Reads a {@link Capabilities}; an absent table ({@code present} false) is an empty one. */
+    static Capabilities capabilities(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = CAPABILITIES_KEYS.entries(t);
+        Value<List<String>> add = Fields.strings(e[0]);
+        Value<List<String>> drop = Fields.strings(e[1]);
+        return new Capabilities(t.position(), present, t, add, drop);
     }
 
-    /** Reads a {@link SeccompProfile}; an absent table gives an empty record at {@code absentPath}. */
-    static SeccompProfile seccompProfile(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> type = Fields.string(t, "type");
-        Value<String> localhostProfile = Fields.string(t, "localhost_profile");
-        return new SeccompProfile(Fields.position(table), table != null, t, type, localhostProfile);
+    /** Reads a {@link SeccompProfile}; an absent table ({@code present} false) is an empty one. */
+    static SeccompProfile seccompProfile(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = SECCOMP_PROFILE_KEYS.entries(t);
+        Value<String> type = Fields.string(e[0]);
+        Value<String> localhostProfile = Fields.string(e[1]);
+        return new SeccompProfile(t.position(), present, t, type, localhostProfile);
     }
 
-    /** Reads a {@link AppArmorProfile}; an absent table gives an empty record at {@code absentPath}. */
-    static AppArmorProfile appArmorProfile(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> type = Fields.string(t, "type");
-        Value<String> localhostProfile = Fields.string(t, "localhost_profile");
-        return new AppArmorProfile(Fields.position(table), table != null, t, type, localhostProfile);
+    /** Reads a {@link AppArmorProfile}; an absent table ({@code present} false) is an empty one. */
+    static AppArmorProfile appArmorProfile(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = APP_ARMOR_PROFILE_KEYS.entries(t);
+        Value<String> type = Fields.string(e[0]);
+        Value<String> localhostProfile = Fields.string(e[1]);
+        return new AppArmorProfile(t.position(), present, t, type, localhostProfile);
     }
 
-    /** Reads a {@link KubernetesVolumes}; an absent table gives an empty record at {@code absentPath}. */
-    static KubernetesVolumes kubernetesVolumes(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        List<HostPathVolume> hostPath = Fields.tables(t, "host_path", scope, SectionReaders::hostPathVolume);
-        List<PvcVolume> pvc = Fields.tables(t, "pvc", scope, SectionReaders::pvcVolume);
-        List<ConfigMapVolume> configMap = Fields.tables(t, "config_map", scope, SectionReaders::configMapVolume);
-        List<SecretVolume> secret = Fields.tables(t, "secret", scope, SectionReaders::secretVolume);
-        List<EmptyDirVolume> emptyDir = Fields.tables(t, "empty_dir", scope, SectionReaders::emptyDirVolume);
-        List<CsiVolume> csi = Fields.tables(t, "csi", scope, SectionReaders::csiVolume);
-        List<NfsVolume> nfs = Fields.tables(t, "nfs", scope, SectionReaders::nfsVolume);
-        return new KubernetesVolumes(Fields.position(table), table != null, t, hostPath, pvc, configMap, secret,
-                emptyDir, csi, nfs);
+    /** Reads a {@link KubernetesVolumes}; an absent table ({@code present} false) is an empty one. */
+    static KubernetesVolumes kubernetesVolumes(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = KUBERNETES_VOLUMES_KEYS.entries(t);
+        List<HostPathVolume> hostPath = Fields.tables(e[0], scope, SectionReaders::hostPathVolume);
+        List<PvcVolume> pvc = Fields.tables(e[1], scope, SectionReaders::pvcVolume);
+        List<ConfigMapVolume> configMap = Fields.tables(e[2], scope, SectionReaders::configMapVolume);
+        List<SecretVolume> secret = Fields.tables(e[3], scope, SectionReaders::secretVolume);
+        List<EmptyDirVolume> emptyDir = Fields.tables(e[4], scope, SectionReaders::emptyDirVolume);
+        List<CsiVolume> csi = Fields.tables(e[5], scope, SectionReaders::csiVolume);
+        List<NfsVolume> nfs = Fields.tables(e[6], scope, SectionReaders::nfsVolume);
+        return new KubernetesVolumes(t.position(), present, t, hostPath, pvc, configMap, secret, emptyDir, csi, nfs);
     }
 
-    /** Reads a {@link HostPathVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static HostPathVolume hostPathVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> mountPath = Fields.string(t, "mount_path");
-        Value<String> subPath = Fields.string(t, "sub_path");
-        Value<Boolean> readOnly = Defaults.or(Fields.bool(t, "read_only"), false);
-        Value<String> hostPath = Defaults.or(Fields.string(t, "host_path"), mountPath.value());
-        Value<String> mountPropagation = Fields.string(t, "mount_propagation");
-        return new HostPathVolume(Fields.position(table), table != null, t, name, mountPath, subPath, readOnly,
-                hostPath, mountPropagation);
-    }
-
-    /** Reads a {@link PvcVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static PvcVolume pvcVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> mountPath = Fields.string(t, "mount_path");
-        Value<String> subPath = Fields.string(t, "sub_path");
-        Value<Boolean> readOnly = Defaults.or(Fields.bool(t, "read_only"), false);
-        Value<String> mountPropagation = Fields.string(t, "mount_propagation");
-        return new PvcVolume(Fields.position(table), table != null, t, name, mountPath, subPath, readOnly,
+    /** Reads a {@link HostPathVolume}; an absent table ({@code present} false) is an empty one. */
+    static HostPathVolume hostPathVolume(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = HOST_PATH_VOLUME_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<String> mountPath = Fields.string(e[1]);
+        Value<String> subPath = Fields.string(e[2]);
+        Value<Boolean> readOnly = Defaults.orShared(Fields.bool(e[3]), HOST_PATH_VOLUME_READ_ONLY);
+        Value<String> hostPath = Defaults.or(Fields.string(e[4]), mountPath.value());
+        Value<String> mountPropagation = Fields.string(e[5]);
+        return new HostPathVolume(t.position(), present, t, name, mountPath, subPath, readOnly, hostPath,
                 mountPropagation);
     }
 
-    /** Reads a {@link ConfigMapVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static ConfigMapVolume configMapVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> mountPath = Fields.string(t, "mount_path");
-        Value<String> subPath = Fields.string(t, "sub_path");
-        Value<Boolean> readOnly = Defaults.or(Fields.bool(t, "read_only"), false);
-        Value<Map<String, String>> items = Fields.stringMap(t, "items");
-        return new ConfigMapVolume(Fields.position(table), table != null, t, name, mountPath, subPath, readOnly, items);
+    /** Reads a {@link PvcVolume}; an absent table ({@code present} false) is an empty one. */
+    static PvcVolume pvcVolume(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = PVC_VOLUME_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<String> mountPath = Fields.string(e[1]);
+        Value<String> subPath = Fields.string(e[2]);
+        Value<Boolean> readOnly = Defaults.orShared(Fields.bool(e[3]), PVC_VOLUME_READ_ONLY);
+        Value<String> mountPropagation = Fields.string(e[4]);
+        return new PvcVolume(t.position(), present, t, name, mountPath, subPath, readOnly, mountPropagation);
     }
 
-    /** Reads a {@link SecretVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static SecretVolume secretVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> mountPath = Fields.string(t, "mount_path");
-        Value<String> subPath = Fields.string(t, "sub_path");
-        Value<Boolean> readOnly = Defaults.or(Fields.bool(t, "read_only"), false);
-        Value<Map<String, String>> items = Fields.stringMap(t, "items");
-        return new SecretVolume(Fields.position(table), table != null, t, name, mountPath, subPath, readOnly, items);
+    /** Reads a {@link ConfigMapVolume}; an absent table ({@code present} false) is an empty one. */
+    static ConfigMapVolume configMapVolume(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = CONFIG_MAP_VOLUME_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<String> mountPath = Fields.string(e[1]);
+        Value<String> subPath = Fields.string(e[2]);
+        Value<Boolean> readOnly = Defaults.orShared(Fields.bool(e[3]), CONFIG_MAP_VOLUME_READ_ONLY);
+        Value<Map<String, String>> items = Fields.stringMap(t, e[4], "items");
+        return new ConfigMapVolume(t.position(), present, t, name, mountPath, subPath, readOnly, items);
     }
 
-    /** Reads a {@link EmptyDirVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static EmptyDirVolume emptyDirVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> mountPath = Fields.string(t, "mount_path");
-        Value<String> subPath = Fields.string(t, "sub_path");
-        Value<String> medium = Fields.string(t, "medium");
-        Value<String> sizeLimit = Fields.string(t, "size_limit");
-        Value<String> mountPropagation = Fields.string(t, "mount_propagation");
-        return new EmptyDirVolume(Fields.position(table), table != null, t, name, mountPath, subPath, medium, sizeLimit,
+    /** Reads a {@link SecretVolume}; an absent table ({@code present} false) is an empty one. */
+    static SecretVolume secretVolume(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = SECRET_VOLUME_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<String> mountPath = Fields.string(e[1]);
+        Value<String> subPath = Fields.string(e[2]);
+        Value<Boolean> readOnly = Defaults.orShared(Fields.bool(e[3]), SECRET_VOLUME_READ_ONLY);
+        Value<Map<String, String>> items = Fields.stringMap(t, e[4], "items");
+        return new SecretVolume(t.position(), present, t, name, mountPath, subPath, readOnly, items);
+    }
+
+    /** Reads a {@link EmptyDirVolume}; an absent table ({@code present} false) is an empty one. */
+    static EmptyDirVolume emptyDirVolume(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = EMPTY_DIR_VOLUME_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<String> mountPath = Fields.string(e[1]);
+        Value<String> subPath = Fields.string(e[2]);
+        Value<String> medium = Fields.string(e[3]);
+        Value<String> sizeLimit = Fields.string(e[4]);
+        Value<String> mountPropagation = Fields.string(e[5]);
+        return new EmptyDirVolume(t.position(), present, t, name, mountPath, subPath, medium, sizeLimit,
                 mountPropagation);
     }
 
-    /** Reads a {@link CsiVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static CsiVolume csiVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> mountPath = Fields.string(t, "mount_path");
-        Value<String> subPath = Fields.string(t, "sub_path");
-        Value<String> driver = Fields.string(t, "driver");
-        Value<String> fsType = Fields.string(t, "fs_type");
-        Value<Boolean> readOnly = Defaults.or(Fields.bool(t, "read_only"), false);
-        Value<Map<String, String>> volumeAttributes = Fields.stringMap(t, "volume_attributes");
-        return new CsiVolume(Fields.position(table), table != null, t, name, mountPath, subPath, driver, fsType,
-                readOnly, volumeAttributes);
+    /** Reads a {@link CsiVolume}; an absent table ({@code present} false) is an empty one. */
+    static CsiVolume csiVolume(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = CSI_VOLUME_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<String> mountPath = Fields.string(e[1]);
+        Value<String> subPath = Fields.string(e[2]);
+        Value<String> driver = Fields.string(e[3]);
+        Value<String> fsType = Fields.string(e[4]);
+        Value<Boolean> readOnly = Defaults.orShared(Fields.bool(e[5]), CSI_VOLUME_READ_ONLY);
+        Value<Map<String, String>> volumeAttributes = Fields.stringMap(t, e[6], "volume_attributes");
+        return new CsiVolume(t.position(), present, t, name, mountPath, subPath, driver, fsType, readOnly,
+                volumeAttributes);
     }
 
-    /** Reads a {@link NfsVolume}; an absent table gives an empty record at {@code absentPath}. */
-    static NfsVolume nfsVolume(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> mountPath = Fields.string(t, "mount_path");
-        Value<String> subPath = Fields.string(t, "sub_path");
-        Value<String> server = Fields.string(t, "server");
-        Value<String> path = Fields.string(t, "path");
-        Value<Boolean> readOnly = Defaults.or(Fields.bool(t, "read_only"), false);
-        return new NfsVolume(Fields.position(table), table != null, t, name, mountPath, subPath, server, path,
-                readOnly);
+    /** Reads a {@link NfsVolume}; an absent table ({@code present} false) is an empty one. */
+    static NfsVolume nfsVolume(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = NFS_VOLUME_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<String> mountPath = Fields.string(e[1]);
+        Value<String> subPath = Fields.string(e[2]);
+        Value<String> server = Fields.string(e[3]);
+        Value<String> path = Fields.string(e[4]);
+        Value<Boolean> readOnly = Defaults.orShared(Fields.bool(e[5]), NFS_VOLUME_READ_ONLY);
+        return new NfsVolume(t.position(), present, t, name, mountPath, subPath, server, path, readOnly);
     }
 
-    /** Reads a {@link HostAliases}; an absent table gives an empty record at {@code absentPath}. */
-    static HostAliases hostAliases(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> ip = Fields.string(t, "ip");
-        Value<List<String>> hostnames = Fields.strings(t, "hostnames");
-        return new HostAliases(Fields.position(table), table != null, t, ip, hostnames);
+    /** Reads a {@link HostAliases}; an absent table ({@code present} false) is an empty one. */
+    static HostAliases hostAliases(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = HOST_ALIASES_KEYS.entries(t);
+        Value<String> ip = Fields.string(e[0]);
+        Value<List<String>> hostnames = Fields.strings(e[1]);
+        return new HostAliases(t.position(), present, t, ip, hostnames);
     }
 
-    /** Reads a {@link KubernetesService}; an absent table gives an empty record at {@code absentPath}. */
-    static KubernetesService kubernetesService(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> alias = Fields.string(t, "alias");
-        Value<List<String>> command = Fields.strings(t, "command");
-        Value<List<String>> entrypoint = Fields.strings(t, "entrypoint");
-        Value<List<String>> environment = Fields.strings(t, "environment");
-        Value<String> suspendDataPath = Fields.string(t, "suspend_data_path");
-        return new KubernetesService(Fields.position(table), table != null, t, name, alias, command, entrypoint,
-                environment, suspendDataPath);
+    /** Reads a {@link KubernetesService}; an absent table ({@code present} false) is an empty one. */
+    static KubernetesService kubernetesService(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = KUBERNETES_SERVICE_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<String> alias = Fields.string(e[1]);
+        Value<List<String>> command = Fields.strings(e[2]);
+        Value<List<String>> entrypoint = Fields.strings(e[3]);
+        Value<List<String>> environment = Fields.strings(e[4]);
+        Value<String> suspendDataPath = Fields.string(e[5]);
+        return new KubernetesService(t.position(), present, t, name, alias, command, entrypoint, environment,
+                suspendDataPath);
     }
 
-    /** Reads a {@link DNSConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static DNSConfig dnsConfig(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<List<String>> nameservers = Fields.strings(t, "nameservers");
-        List<DNSConfigOption> options = Fields.tables(t, "options", scope, SectionReaders::dnsConfigOption);
-        Value<List<String>> searches = Fields.strings(t, "searches");
-        return new DNSConfig(Fields.position(table), table != null, t, nameservers, options, searches);
+    /** Reads a {@link DNSConfig}; an absent table ({@code present} false) is an empty one. */
+    static DNSConfig dnsConfig(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = DNS_CONFIG_KEYS.entries(t);
+        Value<List<String>> nameservers = Fields.strings(e[0]);
+        List<DNSConfigOption> options = Fields.tables(e[1], scope, SectionReaders::dnsConfigOption);
+        Value<List<String>> searches = Fields.strings(e[2]);
+        return new DNSConfig(t.position(), present, t, nameservers, options, searches);
     }
 
-    /** Reads a {@link DNSConfigOption}; an absent table gives an empty record at {@code absentPath}. */
-    static DNSConfigOption dnsConfigOption(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> value = Fields.string(t, "value");
-        return new DNSConfigOption(Fields.position(table), table != null, t, name, value);
+    /** Reads a {@link DNSConfigOption}; an absent table ({@code present} false) is an empty one. */
+    static DNSConfigOption dnsConfigOption(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = DNS_CONFIG_OPTION_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<String> value = Fields.string(e[1]);
+        return new DNSConfigOption(t.position(), present, t, name, value);
     }
 
-    /** Reads a {@link ContainerLifecycle}; an absent table gives an empty record at {@code absentPath}. */
-    static ContainerLifecycle containerLifecycle(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        LifecycleHandler postStart = Fields.table(t, "post_start", scope, SectionReaders::lifecycleHandler);
-        LifecycleHandler preStop = Fields.table(t, "pre_stop", scope, SectionReaders::lifecycleHandler);
-        return new ContainerLifecycle(Fields.position(table), table != null, t, postStart, preStop);
+    /** Reads a {@link ContainerLifecycle}; an absent table ({@code present} false) is an empty one. */
+    static ContainerLifecycle containerLifecycle(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = CONTAINER_LIFECYCLE_KEYS.entries(t);
+        LifecycleHandler postStart = Fields.table(t, e[0], "post_start", scope, SectionReaders::lifecycleHandler);
+        LifecycleHandler preStop = Fields.table(t, e[1], "pre_stop", scope, SectionReaders::lifecycleHandler);
+        return new ContainerLifecycle(t.position(), present, t, postStart, preStop);
     }
 
-    /** Reads a {@link LifecycleHandler}; an absent table gives an empty record at {@code absentPath}. */
-    static LifecycleHandler lifecycleHandler(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        LifecycleExecAction exec = Fields.table(t, "exec", scope, SectionReaders::lifecycleExecAction);
-        LifecycleHTTPGet httpGet = Fields.table(t, "http_get", scope, SectionReaders::lifecycleHTTPGet);
-        LifecycleTCPSocket tcpSocket = Fields.table(t, "tcp_socket", scope, SectionReaders::lifecycleTCPSocket);
-        return new LifecycleHandler(Fields.position(table), table != null, t, exec, httpGet, tcpSocket);
+    /** Reads a {@link LifecycleHandler}; an absent table ({@code present} false) is an empty one. */
+    static LifecycleHandler lifecycleHandler(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = LIFECYCLE_HANDLER_KEYS.entries(t);
+        LifecycleExecAction exec = Fields.table(t, e[0], "exec", scope, SectionReaders::lifecycleExecAction);
+        LifecycleHTTPGet httpGet = Fields.table(t, e[1], "http_get", scope, SectionReaders::lifecycleHTTPGet);
+        LifecycleTCPSocket tcpSocket = Fields.table(t, e[2], "tcp_socket", scope, SectionReaders::lifecycleTCPSocket);
+        return new LifecycleHandler(t.position(), present, t, exec, httpGet, tcpSocket);
     }
 
-    /** Reads a {@link LifecycleExecAction}; an absent table gives an empty record at {@code absentPath}. */
-    static LifecycleExecAction lifecycleExecAction(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<List<String>> command = Fields.strings(t, "command");
-        return new LifecycleExecAction(Fields.position(table), table != null, t, command);
+    /** Reads a {@link LifecycleExecAction}; an absent table ({@code present} false) is an empty one. */
+    static LifecycleExecAction lifecycleExecAction(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = LIFECYCLE_EXEC_ACTION_KEYS.entries(t);
+        Value<List<String>> command = Fields.strings(e[0]);
+        return new LifecycleExecAction(t.position(), present, t, command);
     }
 
-    /** Reads a {@link LifecycleHTTPGet}; an absent table gives an empty record at {@code absentPath}. */
-    static LifecycleHTTPGet lifecycleHTTPGet(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> host = Fields.string(t, "host");
-        List<LifecycleHTTPGetHeader> httpHeaders = Fields.tables(t, "http_headers", scope,
-                SectionReaders::lifecycleHTTPGetHeader);
-        Value<String> path = Fields.string(t, "path");
-        Value<Long> port = Fields.integer(t, "port");
-        Value<String> scheme = Defaults.or(Fields.string(t, "scheme"), "HTTP");
-        return new LifecycleHTTPGet(Fields.position(table), table != null, t, host, httpHeaders, path, port, scheme);
+    /** Reads a {@link LifecycleHTTPGet}; an absent table ({@code present} false) is an empty one. */
+    static LifecycleHTTPGet lifecycleHTTPGet(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = LIFECYCLE_HTTP_GET_KEYS.entries(t);
+        Value<String> host = Fields.string(e[0]);
+        List<LifecycleHTTPGetHeader> httpHeaders = Fields.tables(e[1], scope, SectionReaders::lifecycleHTTPGetHeader);
+        Value<String> path = Fields.string(e[2]);
+        Value<Long> port = Fields.integer(e[3]);
+        Value<String> scheme = Defaults.orShared(Fields.string(e[4]), LIFECYCLE_HTTP_GET_SCHEME);
+        return new LifecycleHTTPGet(t.position(), present, t, host, httpHeaders, path, port, scheme);
     }
 
-    /** Reads a {@link LifecycleHTTPGetHeader}; an absent table gives an empty record at {@code absentPath}. */
-    static LifecycleHTTPGetHeader lifecycleHTTPGetHeader(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> value = Fields.string(t, "value");
-        return new LifecycleHTTPGetHeader(Fields.position(table), table != null, t, name, value);
+    /** Reads a {@link LifecycleHTTPGetHeader}; an absent table ({@code present} false) is an empty one. */
+    static LifecycleHTTPGetHeader lifecycleHTTPGetHeader(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = LIFECYCLE_HTTP_GET_HEADER_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<String> value = Fields.string(e[1]);
+        return new LifecycleHTTPGetHeader(t.position(), present, t, name, value);
     }
 
-    /** Reads a {@link LifecycleTCPSocket}; an absent table gives an empty record at {@code absentPath}. */
-    static LifecycleTCPSocket lifecycleTCPSocket(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> host = Fields.string(t, "host");
-        Value<Long> port = Fields.integer(t, "port");
-        return new LifecycleTCPSocket(Fields.position(table), table != null, t, host, port);
+    /** Reads a {@link LifecycleTCPSocket}; an absent table ({@code present} false) is an empty one. */
+    static LifecycleTCPSocket lifecycleTCPSocket(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = LIFECYCLE_TCP_SOCKET_KEYS.entries(t);
+        Value<String> host = Fields.string(e[0]);
+        Value<Long> port = Fields.integer(e[1]);
+        return new LifecycleTCPSocket(t.position(), present, t, host, port);
     }
 
-    /** Reads a {@link PodSpecPatch}; an absent table gives an empty record at {@code absentPath}. */
-    static PodSpecPatch podSpecPatch(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> name = Fields.string(t, "name");
-        Value<String> patchPath = Fields.string(t, "patch_path");
-        Value<String> patch = Fields.string(t, "patch");
-        Value<String> patchType = Defaults.or(Fields.string(t, "patch_type"), "strategic");
-        return new PodSpecPatch(Fields.position(table), table != null, t, name, patchPath, patch, patchType);
+    /** Reads a {@link PodSpecPatch}; an absent table ({@code present} false) is an empty one. */
+    static PodSpecPatch podSpecPatch(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = POD_SPEC_PATCH_KEYS.entries(t);
+        Value<String> name = Fields.string(e[0]);
+        Value<String> patchPath = Fields.string(e[1]);
+        Value<String> patch = Fields.string(e[2]);
+        Value<String> patchType = Defaults.orShared(Fields.string(e[3]), POD_SPEC_PATCH_PATCH_TYPE);
+        return new PodSpecPatch(t.position(), present, t, name, patchPath, patch, patchType);
     }
 
-    /** Reads a {@link Affinity}; an absent table gives an empty record at {@code absentPath}. */
-    static Affinity affinity(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        NodeAffinity nodeAffinity = Fields.table(t, "node_affinity", scope, SectionReaders::nodeAffinity);
-        PodAffinity podAffinity = Fields.table(t, "pod_affinity", scope, SectionReaders::podAffinity);
-        PodAffinity podAntiAffinity = Fields.table(t, "pod_anti_affinity", scope, SectionReaders::podAffinity);
-        return new Affinity(Fields.position(table), table != null, t, nodeAffinity, podAffinity, podAntiAffinity);
+    /** Reads a {@link Affinity}; an absent table ({@code present} false) is an empty one. */
+    static Affinity affinity(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = AFFINITY_KEYS.entries(t);
+        NodeAffinity nodeAffinity = Fields.table(t, e[0], "node_affinity", scope, SectionReaders::nodeAffinity);
+        PodAffinity podAffinity = Fields.table(t, e[1], "pod_affinity", scope, SectionReaders::podAffinity);
+        PodAffinity podAntiAffinity = Fields.table(t, e[2], "pod_anti_affinity", scope, SectionReaders::podAffinity);
+        return new Affinity(t.position(), present, t, nodeAffinity, podAffinity, podAntiAffinity);
     }
 
-    /** Reads a {@link NodeAffinity}; an absent table gives an empty record at {@code absentPath}. */
-    static NodeAffinity nodeAffinity(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        NodeSelector requiredDuringSchedulingIgnoredDuringExecution = Fields.table(t,
+    /** Reads a {@link NodeAffinity}; an absent table ({@code present} false) is an empty one. */
+    static NodeAffinity nodeAffinity(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = NODE_AFFINITY_KEYS.entries(t);
+        NodeSelector requiredDuringSchedulingIgnoredDuringExecution = Fields.table(t, e[0],
                 "required_during_scheduling_ignored_during_execution", scope, SectionReaders::nodeSelector);
-        List<PreferredSchedulingTerm> preferredDuringSchedulingIgnoredDuringExecution = Fields.tables(t,
-                "preferred_during_scheduling_ignored_during_execution", scope, SectionReaders::preferredSchedulingTerm);
-        return new NodeAffinity(Fields.position(table), table != null, t,
-                requiredDuringSchedulingIgnoredDuringExecution, preferredDuringSchedulingIgnoredDuringExecution);
-    }
-
-    /** Reads a {@link PodAffinity}; an absent table gives an empty record at {@code absentPath}. */
-    static PodAffinity podAffinity(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        List<PodAffinityTerm> requiredDuringSchedulingIgnoredDuringExecution = Fields.tables(t,
-                "required_during_scheduling_ignored_during_execution", scope, SectionReaders::podAffinityTerm);
-        List<WeightedPodAffinityTerm> preferredDuringSchedulingIgnoredDuringExecution = Fields.tables(t,
-                "preferred_during_scheduling_ignored_during_execution", scope, SectionReaders::weightedPodAffinityTerm);
-        return new PodAffinity(Fields.position(table), table != null, t, requiredDuringSchedulingIgnoredDuringExecution,
+        List<PreferredSchedulingTerm> preferredDuringSchedulingIgnoredDuringExecution = Fields.tables(e[1], scope,
+                SectionReaders::preferredSchedulingTerm);
+        return new NodeAffinity(t.position(), present, t, requiredDuringSchedulingIgnoredDuringExecution,
                 preferredDuringSchedulingIgnoredDuringExecution);
     }
 
-    /** Reads a {@link NodeSelector}; an absent table gives an empty record at {@code absentPath}. */
-    static NodeSelector nodeSelector(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        List<NodeSelectorTerm> nodeSelectorTerms = Fields.tables(t, "node_selector_terms", scope,
-                SectionReaders::nodeSelectorTerm);
-        return new NodeSelector(Fields.position(table), table != null, t, nodeSelectorTerms);
+    /** Reads a {@link PodAffinity}; an absent table ({@code present} false) is an empty one. */
+    static PodAffinity podAffinity(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = POD_AFFINITY_KEYS.entries(t);
+        List<PodAffinityTerm> requiredDuringSchedulingIgnoredDuringExecution = Fields.tables(e[0], scope,
+                SectionReaders::podAffinityTerm);
+        List<WeightedPodAffinityTerm> preferredDuringSchedulingIgnoredDuringExecution = Fields.tables(e[1], scope,
+                SectionReaders::weightedPodAffinityTerm);
+        return new PodAffinity(t.position(), present, t, requiredDuringSchedulingIgnoredDuringExecution,
+                preferredDuringSchedulingIgnoredDuringExecution);
     }
 
-    /** Reads a {@link NodeSelectorTerm}; an absent table gives an empty record at {@code absentPath}. */
-    static NodeSelectorTerm nodeSelectorTerm(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        List<NodeSelectorRequirement> matchExpressions = Fields.tables(t, "match_expressions", scope,
+    /** Reads a {@link NodeSelector}; an absent table ({@code present} false) is an empty one. */
+    static NodeSelector nodeSelector(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = NODE_SELECTOR_KEYS.entries(t);
+        List<NodeSelectorTerm> nodeSelectorTerms = Fields.tables(e[0], scope, SectionReaders::nodeSelectorTerm);
+        return new NodeSelector(t.position(), present, t, nodeSelectorTerms);
+    }
+
+    /** Reads a {@link NodeSelectorTerm}; an absent table ({@code present} false) is an empty one. */
+    static NodeSelectorTerm nodeSelectorTerm(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = NODE_SELECTOR_TERM_KEYS.entries(t);
+        List<NodeSelectorRequirement> matchExpressions = Fields.tables(e[0], scope,
                 SectionReaders::nodeSelectorRequirement);
-        List<NodeSelectorRequirement> matchFields = Fields.tables(t, "match_fields", scope,
+        List<NodeSelectorRequirement> matchFields = Fields.tables(e[1], scope, SectionReaders::nodeSelectorRequirement);
+        return new NodeSelectorTerm(t.position(), present, t, matchExpressions, matchFields);
+    }
+
+    /** Reads a {@link NodeSelectorRequirement}; an absent table ({@code present} false) is an empty one. */
+    static NodeSelectorRequirement nodeSelectorRequirement(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = NODE_SELECTOR_REQUIREMENT_KEYS.entries(t);
+        Value<String> key = Fields.string(e[0]);
+        Value<String> operator = Fields.string(e[1]);
+        Value<List<String>> values = Fields.strings(e[2]);
+        return new NodeSelectorRequirement(t.position(), present, t, key, operator, values);
+    }
+
+    /** Reads a {@link PreferredSchedulingTerm}; an absent table ({@code present} false) is an empty one. */
+    static PreferredSchedulingTerm preferredSchedulingTerm(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = PREFERRED_SCHEDULING_TERM_KEYS.entries(t);
+        Value<Long> weight = Fields.integer(e[0]);
+        NodeSelectorTerm preference = Fields.table(t, e[1], "preference", scope, SectionReaders::nodeSelectorTerm);
+        return new PreferredSchedulingTerm(t.position(), present, t, weight, preference);
+    }
+
+    /** Reads a {@link PodAffinityTerm}; an absent table ({@code present} false) is an empty one. */
+    static PodAffinityTerm podAffinityTerm(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = POD_AFFINITY_TERM_KEYS.entries(t);
+        LabelSelector labelSelector = Fields.table(t, e[0], "label_selector", scope, SectionReaders::labelSelector);
+        Value<List<String>> namespaces = Fields.strings(e[1]);
+        Value<String> topologyKey = Fields.string(e[2]);
+        LabelSelector namespaceSelector = Fields.table(t, e[3], "namespace_selector", scope,
+                SectionReaders::labelSelector);
+        Value<List<String>> matchLabelKeys = Fields.strings(e[4]);
+        Value<List<String>> mismatchLabelKeys = Fields.strings(e[5]);
+        return new PodAffinityTerm(t.position(), present, t, labelSelector, namespaces, topologyKey, namespaceSelector,
+                matchLabelKeys, mismatchLabelKeys);
+    }
+
+    /** Reads a {@link WeightedPodAffinityTerm}; an absent table ({@code present} false) is an empty one. */
+    static WeightedPodAffinityTerm weightedPodAffinityTerm(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = WEIGHTED_POD_AFFINITY_TERM_KEYS.entries(t);
+        Value<Long> weight = Fields.integer(e[0]);
+        PodAffinityTerm podAffinityTerm = Fields.table(t, e[1], "pod_affinity_term", scope,
+                SectionReaders::podAffinityTerm);
+        return new WeightedPodAffinityTerm(t.position(), present, t, weight, podAffinityTerm);
+    }
+
+    /** Reads a {@link LabelSelector}; an absent table ({@code present} false) is an empty one. */
+    static LabelSelector labelSelector(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = LABEL_SELECTOR_KEYS.entries(t);
+        Value<Map<String, String>> matchLabels = Fields.stringMap(t, e[0], "match_labels");
+        List<NodeSelectorRequirement> matchExpressions = Fields.tables(e[1], scope,
                 SectionReaders::nodeSelectorRequirement);
-        return new NodeSelectorTerm(Fields.position(table), table != null, t, matchExpressions, matchFields);
+        return new LabelSelector(t.position(), present, t, matchLabels, matchExpressions);
     }
 
-    /** Reads a {@link NodeSelectorRequirement}; an absent table gives an empty record at {@code absentPath}. */
-    static NodeSelectorRequirement nodeSelectorRequirement(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<String> key = Fields.string(t, "key");
-        Value<String> operator = Fields.string(t, "operator");
-        Value<List<String>> values = Fields.strings(t, "values");
-        return new NodeSelectorRequirement(Fields.position(table), table != null, t, key, operator, values);
-    }
-
-    /** Reads a {@link PreferredSchedulingTerm}; an absent table gives an empty record at {@code absentPath}. */
-    static PreferredSchedulingTerm preferredSchedulingTerm(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Long> weight = Fields.integer(t, "weight");
-        NodeSelectorTerm preference = Fields.table(t, "preference", scope, SectionReaders::nodeSelectorTerm);
-        return new PreferredSchedulingTerm(Fields.position(table), table != null, t, weight, preference);
-    }
-
-    /** Reads a {@link PodAffinityTerm}; an absent table gives an empty record at {@code absentPath}. */
-    static PodAffinityTerm podAffinityTerm(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        LabelSelector labelSelector = Fields.table(t, "label_selector", scope, SectionReaders::labelSelector);
-        Value<List<String>> namespaces = Fields.strings(t, "namespaces");
-        Value<String> topologyKey = Fields.string(t, "topology_key");
-        LabelSelector namespaceSelector = Fields.table(t, "namespace_selector", scope, SectionReaders::labelSelector);
-        Value<List<String>> matchLabelKeys = Fields.strings(t, "match_label_keys");
-        Value<List<String>> mismatchLabelKeys = Fields.strings(t, "mismatch_label_keys");
-        return new PodAffinityTerm(Fields.position(table), table != null, t, labelSelector, namespaces, topologyKey,
-                namespaceSelector, matchLabelKeys, mismatchLabelKeys);
-    }
-
-    /** Reads a {@link WeightedPodAffinityTerm}; an absent table gives an empty record at {@code absentPath}. */
-    static WeightedPodAffinityTerm weightedPodAffinityTerm(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Long> weight = Fields.integer(t, "weight");
-        PodAffinityTerm podAffinityTerm = Fields.table(t, "pod_affinity_term", scope, SectionReaders::podAffinityTerm);
-        return new WeightedPodAffinityTerm(Fields.position(table), table != null, t, weight, podAffinityTerm);
-    }
-
-    /** Reads a {@link LabelSelector}; an absent table gives an empty record at {@code absentPath}. */
-    static LabelSelector labelSelector(@Nullable ConfigTable table, String absentPath, Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Map<String, String>> matchLabels = Fields.stringMap(t, "match_labels");
-        List<NodeSelectorRequirement> matchExpressions = Fields.tables(t, "match_expressions", scope,
-                SectionReaders::nodeSelectorRequirement);
-        return new LabelSelector(Fields.position(table), table != null, t, matchLabels, matchExpressions);
-    }
-
-    /** Reads a {@link KubernetesAutoscalerConfig}; an absent table gives an empty record at {@code absentPath}. */
-    static KubernetesAutoscalerConfig kubernetesAutoscalerConfig(@Nullable ConfigTable table, String absentPath,
-            Scope scope) {
-        ConfigTable t = table != null ? table : Fields.emptyTable(absentPath);
-        Value<Long> maxPausePods = Defaults.or(Fields.integer(t, "max_pause_pods"), 0L);
-        Value<String> pausePodImage = Defaults.or(Fields.string(t, "pause_pod_image"), "registry.k8s.io/pause:3.10");
-        Value<String> pausePodPriorityClassName = Fields.string(t, "pause_pod_priority_class_name");
-        List<AutoscalerPolicy> policy = Fields.tables(t, "policy", scope, SectionReaders::autoscalerPolicy);
-        Value<List<String>> pausePodImagePullSecrets = Fields.strings(t, "pause_pod_image_pull_secrets");
-        return new KubernetesAutoscalerConfig(Fields.position(table), table != null, t, maxPausePods, pausePodImage,
+    /** Reads a {@link KubernetesAutoscalerConfig}; an absent table ({@code present} false) is an empty one. */
+    static KubernetesAutoscalerConfig kubernetesAutoscalerConfig(ConfigTable t, boolean present, Scope scope) {
+        ConfigEntry[] e = KUBERNETES_AUTOSCALER_CONFIG_KEYS.entries(t);
+        Value<Long> maxPausePods = Defaults.orShared(Fields.integer(e[0]), KUBERNETES_AUTOSCALER_CONFIG_MAX_PAUSE_PODS);
+        Value<String> pausePodImage = Defaults.orShared(Fields.string(e[1]),
+                KUBERNETES_AUTOSCALER_CONFIG_PAUSE_POD_IMAGE);
+        Value<String> pausePodPriorityClassName = Fields.string(e[2]);
+        List<AutoscalerPolicy> policy = Fields.tables(e[3], scope, SectionReaders::autoscalerPolicy);
+        Value<List<String>> pausePodImagePullSecrets = Fields.strings(e[4]);
+        return new KubernetesAutoscalerConfig(t.position(), present, t, maxPausePods, pausePodImage,
                 pausePodPriorityClassName, policy, pausePodImagePullSecrets);
     }
 }

@@ -541,6 +541,26 @@ class BinderTest {
         }
 
         @Test
+        void aLabelARunnerSharesWithTheGlobalOnesCountsOnce() {
+            StringBuilder toml = new StringBuilder("[labels]\n");
+            for (int i = 0; i < 20; i++) {
+                toml.append("global_").append(i).append(" = \"v\"\n");
+            }
+            toml.append("[[runners]]\nname = \"overlap\"\n[runners.labels]\nglobal_0 = \"w\"\n");
+            for (int i = 0; i < 12; i++) {
+                toml.append("local_").append(i).append(" = \"v\"\n");
+            }
+            toml.append("[[runners]]\nname = \"many\"\n[runners.labels]\n");
+            for (int i = 0; i < 12; i++) {
+                toml.append("local_").append(i).append(" = \"v\"\n");
+            }
+            toml.append("other = \"v\"\n");
+            Diagnostic tooMany = only(bind(toml.toString()), Kind.INVALID_VALUE);
+            assertEquals("runners[1].labels", tooMany.path());
+            assertTrue(tooMany.message().contains("33 labels"), tooMany.message());
+        }
+
+        @Test
         void machineOptionsWithNameNeedThePlaceholder() {
             Diagnostic invalid = only(bind("[[runners]]\n[runners.machine]\n"
                     + "MachineOptionsWithName = [\"name=%s\", \"plain\"]\n"), Kind.INVALID_VALUE);

@@ -43,10 +43,10 @@ class HostileInputTest {
         Arrays.fill(bytes, (byte) '#');
         Diagnostic d = failure(timed(10, () -> TomlFrontEnd.parse(bytes, LoadLimits.DEFAULTS)));
         assertEquals(Diagnostic.Kind.LIMIT, d.kind());
-        assertEquals("the file is 67,108,864 bytes, more than the limit of 10,485,760 bytes (maxBytes)", d.message());
+        assertEquals("the file is 67,108,864 bytes, more than the limit of 33,554,432 bytes (maxBytes)", d.message());
         assertNull(d.position());
         String text = "#".repeat(64 << 20);
-        assertEquals("the text is 67,108,864 bytes, more than the limit of 10,485,760 bytes (maxBytes)",
+        assertEquals("the text is 67,108,864 bytes, more than the limit of 33,554,432 bytes (maxBytes)",
                 failure(timed(10, () -> TomlFrontEnd.parse(text, LoadLimits.DEFAULTS))).message());
     }
 
