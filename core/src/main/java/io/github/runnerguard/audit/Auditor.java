@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -283,7 +284,7 @@ public final class Auditor {
                             + " and no longer suppresses anything (reason given: " + waiver.reason() + ")",
                     source, null, "waivers." + waiver.rule() + (waiver.runner() == null ? "" : "." + waiver.runner()),
                     waiver.position(), descriptors.get(BuiltinRules.WAIVER_EXPIRED).remediation());
-            findings.add(present(finding, Redactor.patterns()));
+            findings.add(present(finding, new Masker(Redactor.patterns())));
         }
         if (findings.isEmpty()) {
             return Optional.empty();
@@ -320,7 +321,6 @@ public final class Auditor {
 
     private FileReport auditConfig(RunnerConfig config, FileFacts facts) {
         AuditContext context = context(facts);
-        Redactor redactor = Redactor.forConfig(config);
         LocalDate today = LocalDate.now(clock);
         List<Finding> raw = new ArrayList<>();
         List<RuleExecutor.Outcome> outcomes = RuleExecutor.runAll(enabledRules, config, context, ruleTimeBudget);
@@ -365,40 +365,62 @@ public final class Auditor {
     /** Applies the policy to raw findings of one config: severity overrides, masking, suppressions. */
     private List<AuditFinding> judge(List<Finding> raw, RunnerConfig config, InlineSuppressions inline,
                                      LocalDate today) {
-        Redactor redactor = Redactor.forConfig(config);
+        Masker masker = new Masker(Redactor.forConfig(config));
         List<AuditFinding> findings = new ArrayList<>(raw.size());
         for (Finding finding : raw) {
             Finding adjusted = policy.severityFor(finding.ruleId()).map(finding::withSeverity).orElse(finding);
-            AuditFinding presented = present(adjusted, redactor);
-            Suppression suppression = suppressionFor(adjusted, inline, config.source(), today, redactor);
+            AuditFinding presented = present(adjusted, masker);
+            Suppression suppression = suppressionFor(adjusted, inline, config.source(), today, masker);
             findings.add(suppression == null ? presented : presented.suppressedBy(suppression));
         }
         return findings;
     }
 
+    /**
+     * A redactor that masks each distinct text once: the findings of one rule share their remediation, and often
+     * their message. Not thread-safe; used within one file's judgement.
+     */
+    private static final class Masker {
+        private final Redactor redactor;
+        private final Map<String, String> masked = new HashMap<>();
+
+        Masker(Redactor redactor) {
+            this.redactor = redactor;
+        }
+
+        String redact(String text) {
+            String result = masked.get(text);
+            if (result == null) {
+                result = redactor.redact(text);
+                masked.put(text, result);
+            }
+            return result;
+        }
+    }
+
     private @Nullable Suppression suppressionFor(Finding finding, InlineSuppressions inline, String source,
-                                                 LocalDate today, Redactor redactor) {
+                                                 LocalDate today, Masker masker) {
         Position position = finding.position();
         if (position != null) {
-            Optional<InlineSuppressions.Entry> entry = inline.find(finding.ruleId(), position.line());
-            if (entry.isPresent()) {
-                return new Suppression(Suppression.Kind.INLINE, redactor.redact(entry.get().reason()),
-                        entry.get().until(), source, entry.get().position());
+            InlineSuppressions.Entry entry = inline.find(finding.ruleId(), position.line());
+            if (entry != null) {
+                return new Suppression(Suppression.Kind.INLINE, masker.redact(entry.reason()), entry.until(), source,
+                        entry.position());
             }
         }
         for (Waiver waiver : policy.waivers()) {
             if (!waiver.expiredOn(today) && waiver.covers(finding)) {
-                return new Suppression(Suppression.Kind.WAIVER, redactor.redact(waiver.reason()), waiver.expires(),
+                return new Suppression(Suppression.Kind.WAIVER, masker.redact(waiver.reason()), waiver.expires(),
                         policy.source().orElse(null), waiver.position());
             }
         }
         return null;
     }
 
-    private AuditFinding present(Finding finding, Redactor redactor) {
-        Finding clean = new Finding(finding.ruleId(), finding.severity(), redactor.redact(finding.message()),
+    private AuditFinding present(Finding finding, Masker masker) {
+        Finding clean = new Finding(finding.ruleId(), finding.severity(), masker.redact(finding.message()),
                 finding.file(), finding.runner(), finding.keyPath(), finding.position(),
-                redactor.redact(finding.remediation()));
+                masker.redact(finding.remediation()));
         RuleDescriptor descriptor = descriptors.get(finding.ruleId());
         String title = descriptor == null ? finding.ruleId() : descriptor.title();
         URI help = descriptor == null ? null : descriptor.helpUri();

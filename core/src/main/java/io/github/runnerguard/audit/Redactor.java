@@ -71,6 +71,10 @@ public final class Redactor {
         "private_key", "apikey", "api_key", "accesskey", "access_key", "accountkey", "account_key", "credential",
         "auth", "dsn", "sessionkey", "session_key", "clientkey", "client_key"};
 
+    private static final String[][] ASSIGNMENT_WORDS_BY_LETTER = byFirstLetter(ASSIGNMENT_WORDS);
+
+    private static final String[][] SECRET_NAME_WORDS_BY_LETTER = byFirstLetter(SECRET_NAME_WORDS);
+
     private static final Pattern NOT_A_SECRET_VALUE = Pattern.compile(
             "(?i)true|false|null|none|-?\\d+(?:\\.\\d+)?|\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?|\\[|" + MASK + "|.*" + MASK);
 
@@ -98,8 +102,8 @@ public final class Redactor {
 
     private static final int PREFIX = 4;
 
-    /** Bits of the quick filter on the first two characters of a secret. */
-    private static final int FILTER_BITS = 1024;
+    /** The least number of bits of the quick filter on the first characters of the secrets. */
+    private static final int MIN_FILTER_BITS = 1024;
 
     /** The redactors of the configs seen last, by identity, so that a report's writers do not build them again. */
     private static final AtomicReferenceArray<Cached> CACHE = new AtomicReferenceArray<>(16);
@@ -107,8 +111,10 @@ public final class Redactor {
     private final List<String> raw;
     /** Secrets of at least {@link #PREFIX} characters by their first characters, longest first. */
     private final Map<String, List<String>> byPrefix;
-    /** Hashes of the first two characters of every secret in {@link #byPrefix}, a quick filter. */
+    /** Hashes of the first {@link #PREFIX} characters of every secret in {@link #byPrefix}, a quick filter. */
     private final long[] starts;
+    /** The bits of {@link #starts} less one, to mask a hash with. */
+    private final int filterMask;
     /** The shorter secrets, masked only as whole words; null when there are none. */
     private final @Nullable Pattern shortSecrets;
 
@@ -127,9 +133,12 @@ public final class Redactor {
             list.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         }
         this.byPrefix = prefixes;
-        this.starts = new long[FILTER_BITS / 64];
+        int bits = prefixes.isEmpty() ? 64
+                : Math.max(MIN_FILTER_BITS, Integer.highestOneBit(prefixes.size() * 32) * 2);
+        this.starts = new long[bits / 64];
+        this.filterMask = bits - 1;
         for (String prefix : prefixes.keySet()) {
-            int hash = startHash(prefix, 0);
+            int hash = startHash(prefix, 0) & filterMask;
             starts[hash >>> 6] |= 1L << hash;
         }
         this.shortSecrets = shortOnes.isEmpty() ? null
@@ -214,49 +223,68 @@ public final class Redactor {
         return maskAssignments(result);
     }
 
+    /** A hash of the {@link #PREFIX} characters at {@code index}, spread by {@link #startHash}. */
+    private static int rawStartHash(String text, int index) {
+        return ((text.charAt(index) * 31 + text.charAt(index + 1)) * 31 + text.charAt(index + 2)) * 31
+                + text.charAt(index + 3);
+    }
+
+    /** The filter hash of the {@link #PREFIX} characters at {@code index}, before masking to the filter's size. */
     private static int startHash(String text, int index) {
-        return (text.charAt(index) * 31 + text.charAt(index + 1)) & (FILTER_BITS - 1);
+        int hash = rawStartHash(text, index);
+        return hash ^ (hash >>> 11);
     }
 
     /** Masks the known secrets: at each position the longest one that starts there; linear in the text. */
     private String maskLiterals(String text) {
-        if (byPrefix.isEmpty() || text.length() < PREFIX) {
+        int length = text.length();
+        if (byPrefix.isEmpty() || length < PREFIX) {
             return text;
         }
         StringBuilder out = null;
         int copied = 0;
         int index = 0;
-        while (index + PREFIX <= text.length()) {
-            int hash = startHash(text, index);
-            if ((starts[hash >>> 6] & (1L << hash)) == 0) {
-                index++;
-                continue;
-            }
-            List<String> candidates = byPrefix.get(text.substring(index, index + PREFIX));
-            String hit = null;
-            if (candidates != null) {
-                for (String candidate : candidates) {
-                    if (text.startsWith(candidate, index)) {
-                        hit = candidate;
-                        break;
-                    }
+        int hash = rawStartHash(text, 0);
+        while (true) {
+            int bit = (hash ^ (hash >>> 11)) & filterMask;
+            String hit = (starts[bit >>> 6] & (1L << bit)) == 0 ? null : literalAt(text, index);
+            if (hit != null) {
+                if (out == null) {
+                    out = new StringBuilder(length);
                 }
-            }
-            if (hit == null) {
-                index++;
+                out.append(text, copied, index).append(mask(hit));
+                index += hit.length();
+                copied = index;
+                if (index + PREFIX > length) {
+                    break;
+                }
+                hash = rawStartHash(text, index);
                 continue;
             }
-            if (out == null) {
-                out = new StringBuilder(text.length());
+            if (index + PREFIX >= length) {
+                break;
             }
-            out.append(text, copied, index).append(mask(hit));
-            index += hit.length();
-            copied = index;
+            // roll the hash on by one character: drop text[index], add text[index + PREFIX]
+            hash = (hash - text.charAt(index) * (31 * 31 * 31)) * 31 + text.charAt(index + PREFIX);
+            index++;
         }
         if (out == null) {
             return text;
         }
-        return out.append(text, copied, text.length()).toString();
+        return out.append(text, copied, length).toString();
+    }
+
+    /** The longest known secret at {@code index}, or null. */
+    private @Nullable String literalAt(String text, int index) {
+        List<String> candidates = byPrefix.get(text.substring(index, index + PREFIX));
+        if (candidates != null) {
+            for (String candidate : candidates) {
+                if (text.startsWith(candidate, index)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -389,6 +417,10 @@ public final class Redactor {
                 runEnd++;
             }
             index = runEnd;
+            int i = skipSpaces(text, runEnd);
+            if (i >= length || (text.charAt(i) != '=' && text.charAt(i) != ':')) {
+                continue;
+            }
             int lastWord = lastAssignmentWord(text, runStart, runEnd);
             if (lastWord < 0) {
                 continue;
@@ -401,10 +433,6 @@ public final class Redactor {
                 }
             }
             if (start < 0) {
-                continue;
-            }
-            int i = skipSpaces(text, runEnd);
-            if (i >= length || (text.charAt(i) != '=' && text.charAt(i) != ':')) {
                 continue;
             }
             int valueStart = skipSpaces(text, i + 1);
@@ -438,17 +466,35 @@ public final class Redactor {
     /** The start of the last assignment word in {@code text[from, to)}, or -1. */
     private static int lastAssignmentWord(String text, int from, int to) {
         for (int i = to - 1; i >= from; i--) {
-            char c = (char) (text.charAt(i) | 0x20);
-            if (c != 't' && c != 'p' && c != 's' && c != 'a' && c != 'c') {
-                continue;
-            }
-            for (String word : ASSIGNMENT_WORDS) {
-                if (i + word.length() <= to && asciiRegionMatches(text, i, word)) {
-                    return i;
-                }
+            if (startsWord(text, i, to, ASSIGNMENT_WORDS_BY_LETTER)) {
+                return i;
             }
         }
         return -1;
+    }
+
+    /** One of {@code words} (by their first letter, lower case) starts at {@code i} and ends by {@code to}. */
+    private static boolean startsWord(String text, int i, int to, String[][] words) {
+        int c = text.charAt(i) | 0x20;
+        if (c < 'a' || c > 'z') {
+            return false;
+        }
+        for (String word : words[c - 'a']) {
+            if (i + word.length() <= to && asciiRegionMatches(text, i, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The words by their first letter: index 0 for {@code a}. */
+    private static String[][] byFirstLetter(String[] words) {
+        String[][] table = new String[26][];
+        for (int letter = 0; letter < 26; letter++) {
+            char first = (char) ('a' + letter);
+            table[letter] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == first).toArray(String[]::new);
+        }
+        return table;
     }
 
     /** The end of a value ({@code \{[^\r\n]*|[^\s"',}\]]+}) starting at {@code from}, or -1 when there is none. */
@@ -609,14 +655,8 @@ public final class Redactor {
             return true;
         }
         for (int i = 0; i < length; i++) {
-            char c = (char) (name.charAt(i) | 0x20);
-            if (c != 't' && c != 's' && c != 'p' && c != 'a' && c != 'c' && c != 'd') {
-                continue;
-            }
-            for (String word : SECRET_NAME_WORDS) {
-                if (i + word.length() <= length && asciiRegionMatches(name, i, word)) {
-                    return true;
-                }
+            if (startsWord(name, i, length, SECRET_NAME_WORDS_BY_LETTER)) {
+                return true;
             }
         }
         return false;

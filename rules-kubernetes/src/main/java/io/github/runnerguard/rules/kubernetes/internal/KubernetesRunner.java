@@ -1,17 +1,19 @@
 package io.github.runnerguard.rules.kubernetes.internal;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import io.github.runnerguard.config.ConfigEntry;
 import io.github.runnerguard.config.ConfigScalar;
 import io.github.runnerguard.config.ConfigTable;
 import io.github.runnerguard.config.Position;
 import io.github.runnerguard.config.Runner;
+import io.github.runnerguard.config.RunnerConfig;
 import io.github.runnerguard.spi.RunnerRef;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A runner is a Kubernetes runner when its {@code executor} is {@code kubernetes}, or when it names no executor
  * but has a {@code [runners.kubernetes]} table: a template merged at registration (the Helm chart and the operator
- * register with {@code --executor kubernetes} and {@code --template-config}). Immutable and thread-safe.
+ * register with {@code --executor kubernetes} and {@code --template-config}). The security contexts are read when
+ * first asked for. Immutable (as far as can be seen from outside) and thread-safe.
  */
 public final class KubernetesRunner {
 
@@ -30,24 +33,58 @@ public final class KubernetesRunner {
 
     private static final List<String> VALID_PROFILE_TYPES = List.of("RuntimeDefault", "Unconfined", "Localhost");
 
+    /**
+     * The views of the configs seen last, by identity: every Kubernetes rule asks for the views of each config of an
+     * audit, and reading them once is enough. Weak both ways, so nothing is kept alive.
+     */
+    private static final AtomicReferenceArray<Cached> CACHE = new AtomicReferenceArray<>(8);
+
     private final Runner runner;
     private final ConfigTable k8s;
     private final boolean executorImplicit;
-    private final Map<ContainerKind, ContainerContext> contexts = new EnumMap<>(ContainerKind.class);
-    private final PodContext pod;
+    /** The security contexts by {@link ContainerKind#ordinal()}, each read when first asked for. */
+    private final ContainerContext[] contexts = new ContainerContext[ContainerKind.values().length];
+    private @Nullable PodContext pod;
+    private PodSecurity.@Nullable Assessment podSecurity;
 
     private KubernetesRunner(Runner runner, ConfigTable k8s, boolean executorImplicit) {
         this.runner = runner;
         this.k8s = k8s;
         this.executorImplicit = executorImplicit;
-        for (ContainerKind kind : ContainerKind.values()) {
-            contexts.put(kind, containerContext(kind));
+    }
+
+    /** The views of a config, remembered; the views themselves may be gone. */
+    private record Cached(WeakReference<RunnerConfig> config, WeakReference<List<KubernetesRunner>> views) {
+    }
+
+    /**
+     * The Kubernetes views of the runners of {@code config} that run jobs on Kubernetes, in file order. The views of
+     * the last few configs are remembered while something else holds them, so the rules of one audit share them.
+     */
+    public static List<KubernetesRunner> of(RunnerConfig config) {
+        int slot = System.identityHashCode(config) & (CACHE.length() - 1);
+        Cached cached = CACHE.get(slot);
+        if (cached != null && cached.config().get() == config) {
+            List<KubernetesRunner> views = cached.views().get();
+            if (views != null) {
+                return views;
+            }
         }
-        this.pod = podContext();
+        List<KubernetesRunner> views = new ArrayList<>();
+        for (Runner runner : config.runners()) {
+            of(runner).ifPresent(views::add);
+        }
+        views = List.copyOf(views);
+        CACHE.set(slot, new Cached(new WeakReference<>(config), new WeakReference<>(views)));
+        return views;
     }
 
     /** The Kubernetes view of {@code runner}, or empty when it does not run jobs on Kubernetes. */
     public static Optional<KubernetesRunner> of(Runner runner) {
+        return read(runner);
+    }
+
+    private static Optional<KubernetesRunner> read(Runner runner) {
         String executor = runner.executor().value();
         Optional<ConfigTable> table = RawReader.table(runner.raw(), "kubernetes");
         if (EXECUTOR.equals(executor)) {
@@ -127,12 +164,33 @@ public final class KubernetesRunner {
 
     /** The security context table of one container kind. */
     public ContainerContext context(ContainerKind kind) {
-        return contexts.get(kind);
+        // a race reads the same immutable value twice; records publish safely through their final fields
+        ContainerContext context = contexts[kind.ordinal()];
+        if (context == null) {
+            context = containerContext(kind);
+            contexts[kind.ordinal()] = context;
+        }
+        return context;
     }
 
     /** The pod security context table. */
     public PodContext pod() {
-        return pod;
+        PodContext context = pod;
+        if (context == null) {
+            context = podContext();
+            pod = context;
+        }
+        return context;
+    }
+
+    /** The Pod Security Standards assessment of the job pods ({@link PodSecurity#assess}), made once. */
+    public PodSecurity.Assessment podSecurity() {
+        PodSecurity.Assessment assessment = podSecurity;
+        if (assessment == null) {
+            assessment = PodSecurity.assess(this);
+            podSecurity = assessment;
+        }
+        return assessment;
     }
 
     // ---- security contexts ------------------------------------------------------------------------------------
@@ -298,7 +356,7 @@ public final class KubernetesRunner {
     /** The effective {@code run_as_user} of a container: its context's, else the pod's. */
     public Setting<Long> effectiveRunAsUser(ContainerKind kind) {
         Setting<Long> own = context(kind).runAsUser();
-        return own.isSet() ? own : pod.runAsUser();
+        return own.isSet() ? own : pod().runAsUser();
     }
 
     // ---- volumes and patches ----------------------------------------------------------------------------------
