@@ -489,15 +489,42 @@ public final class Auditor {
         }
     }
 
-    static final Comparator<AuditFinding> FINDING_ORDER = Comparator
-            .comparing((AuditFinding f) -> f.finding().file())
-            .thenComparingInt(f -> f.finding().position() == null ? 0 : f.finding().position().line())
-            .thenComparingInt(f -> f.finding().position() == null ? 0 : f.finding().position().column())
-            .thenComparing(f -> f.finding().ruleId())
-            .thenComparingInt(f -> f.finding().runner() == null ? -1 : f.finding().runner().index())
-            .thenComparing(f -> f.finding().keyPath())
-            .thenComparing(f -> f.finding().message())
-            .thenComparing(f -> f.finding().severity());
+    /** By file, line, column, rule id, runner index (global first), key path, message and severity. */
+    static final Comparator<AuditFinding> FINDING_ORDER = Auditor::compareFindings;
+
+    private static int compareFindings(AuditFinding first, AuditFinding second) {
+        Finding a = first.finding();
+        Finding b = second.finding();
+        int order = a.file().compareTo(b.file());
+        if (order != 0) {
+            return order;
+        }
+        Position p = a.position();
+        Position q = b.position();
+        order = Integer.compare(p == null ? 0 : p.line(), q == null ? 0 : q.line());
+        if (order != 0) {
+            return order;
+        }
+        order = Integer.compare(p == null ? 0 : p.column(), q == null ? 0 : q.column());
+        if (order != 0) {
+            return order;
+        }
+        order = a.ruleId().compareTo(b.ruleId());
+        if (order != 0) {
+            return order;
+        }
+        order = Integer.compare(a.runner() == null ? -1 : a.runner().index(), b.runner() == null ? -1
+                : b.runner().index());
+        if (order != 0) {
+            return order;
+        }
+        order = a.keyPath().compareTo(b.keyPath());
+        if (order != 0) {
+            return order;
+        }
+        order = a.message().compareTo(b.message());
+        return order != 0 ? order : a.severity().compareTo(b.severity());
+    }
 
     /** Builds an {@link Auditor}. Not thread-safe; the auditors it builds are. */
     public static final class Builder {

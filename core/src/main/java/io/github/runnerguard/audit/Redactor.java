@@ -102,44 +102,52 @@ public final class Redactor {
 
     private static final int PREFIX = 4;
 
-    /** The least number of bits of the quick filter on the first characters of the secrets. */
-    private static final int MIN_FILTER_BITS = 1024;
 
     /** The redactors of the configs seen last, by identity, so that a report's writers do not build them again. */
     private static final AtomicReferenceArray<Cached> CACHE = new AtomicReferenceArray<>(16);
 
     private final List<String> raw;
-    /** Secrets of at least {@link #PREFIX} characters by their first characters, longest first. */
-    private final Map<String, List<String>> byPrefix;
-    /** Hashes of the first {@link #PREFIX} characters of every secret in {@link #byPrefix}, a quick filter. */
-    private final long[] starts;
-    /** The bits of {@link #starts} less one, to mask a hash with. */
-    private final int filterMask;
+    /**
+     * An open-addressing table of the secrets of at least {@link #PREFIX} characters by the hash of their first
+     * characters ({@link #startHash}): {@code hashes[slot]} and the secrets with that hash in {@code bySlot[slot]},
+     * longest first (then in natural order); a null slot ends a probe. Null when there are no such secrets.
+     */
+    private final int @Nullable [] hashes;
+    private final String @Nullable [][] bySlot;
     /** The shorter secrets, masked only as whole words; null when there are none. */
     private final @Nullable Pattern shortSecrets;
 
     private Redactor(List<String> secrets) {
         this.raw = List.copyOf(new LinkedHashSet<>(secrets));
-        Map<String, List<String>> prefixes = new HashMap<>();
+        Map<Integer, List<String>> byHash = new HashMap<>();
         List<String> shortOnes = new ArrayList<>();
         for (String secret : raw) {
             if (secret.length() >= PREFIX) {
-                prefixes.computeIfAbsent(secret.substring(0, PREFIX), k -> new ArrayList<>()).add(secret);
+                byHash.computeIfAbsent(startHash(secret, 0), k -> new ArrayList<>()).add(secret);
             } else if (!secret.isBlank()) {
                 shortOnes.add(Pattern.quote(secret));
             }
         }
-        for (List<String> list : prefixes.values()) {
-            list.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        }
-        this.byPrefix = prefixes;
-        int bits = prefixes.isEmpty() ? 64
-                : Math.max(MIN_FILTER_BITS, Integer.highestOneBit(prefixes.size() * 32) * 2);
-        this.starts = new long[bits / 64];
-        this.filterMask = bits - 1;
-        for (String prefix : prefixes.keySet()) {
-            int hash = startHash(prefix, 0) & filterMask;
-            starts[hash >>> 6] |= 1L << hash;
+        if (byHash.isEmpty()) {
+            this.hashes = null;
+            this.bySlot = null;
+        } else {
+            int capacity = Integer.highestOneBit(byHash.size() * 2) * 2; // at least twice the hashes
+            this.hashes = new int[capacity];
+            this.bySlot = new String[capacity][];
+            for (Map.Entry<Integer, List<String>> group : byHash.entrySet()) {
+                List<String> secretsOfHash = group.getValue();
+                // the secrets that can start at one place share their first characters: longest first finds the
+                // longest of them, whatever other secrets share the hash
+                secretsOfHash.sort(Comparator.comparingInt(String::length).reversed()
+                        .thenComparing(Comparator.naturalOrder()));
+                int slot = group.getKey() & (capacity - 1);
+                while (bySlot[slot] != null) {
+                    slot = (slot + 1) & (capacity - 1);
+                }
+                hashes[slot] = group.getKey();
+                bySlot[slot] = secretsOfHash.toArray(String[]::new);
+            }
         }
         this.shortSecrets = shortOnes.isEmpty() ? null
                 : Pattern.compile("(?<![A-Za-z0-9])(?:" + String.join("|", shortOnes) + ")(?![A-Za-z0-9])");
@@ -223,13 +231,13 @@ public final class Redactor {
         return maskAssignments(result);
     }
 
-    /** A hash of the {@link #PREFIX} characters at {@code index}, spread by {@link #startHash}. */
+    /** A polynomial hash of the {@link #PREFIX} characters at {@code index}, which rolls; see {@link #startHash}. */
     private static int rawStartHash(String text, int index) {
         return ((text.charAt(index) * 31 + text.charAt(index + 1)) * 31 + text.charAt(index + 2)) * 31
                 + text.charAt(index + 3);
     }
 
-    /** The filter hash of the {@link #PREFIX} characters at {@code index}, before masking to the filter's size. */
+    /** The hash of the {@link #PREFIX} characters at {@code index}, with its high bits spread into the low ones. */
     private static int startHash(String text, int index) {
         int hash = rawStartHash(text, index);
         return hash ^ (hash >>> 11);
@@ -238,16 +246,25 @@ public final class Redactor {
     /** Masks the known secrets: at each position the longest one that starts there; linear in the text. */
     private String maskLiterals(String text) {
         int length = text.length();
-        if (byPrefix.isEmpty() || length < PREFIX) {
+        int[] table = hashes;
+        String[][] secrets = bySlot;
+        if (table == null || secrets == null || length < PREFIX) {
             return text;
         }
+        int mask = table.length - 1;
         StringBuilder out = null;
         int copied = 0;
         int index = 0;
-        int hash = rawStartHash(text, 0);
+        int raw = rawStartHash(text, 0);
         while (true) {
-            int bit = (hash ^ (hash >>> 11)) & filterMask;
-            String hit = (starts[bit >>> 6] & (1L << bit)) == 0 ? null : literalAt(text, index);
+            int hash = raw ^ (raw >>> 11);
+            String hit = null;
+            for (int slot = hash & mask; secrets[slot] != null; slot = (slot + 1) & mask) {
+                if (table[slot] == hash) {
+                    hit = longestAt(text, index, secrets[slot]);
+                    break;
+                }
+            }
             if (hit != null) {
                 if (out == null) {
                     out = new StringBuilder(length);
@@ -258,14 +275,14 @@ public final class Redactor {
                 if (index + PREFIX > length) {
                     break;
                 }
-                hash = rawStartHash(text, index);
+                raw = rawStartHash(text, index);
                 continue;
             }
             if (index + PREFIX >= length) {
                 break;
             }
             // roll the hash on by one character: drop text[index], add text[index + PREFIX]
-            hash = (hash - text.charAt(index) * (31 * 31 * 31)) * 31 + text.charAt(index + PREFIX);
+            raw = (raw - text.charAt(index) * (31 * 31 * 31)) * 31 + text.charAt(index + PREFIX);
             index++;
         }
         if (out == null) {
@@ -274,14 +291,11 @@ public final class Redactor {
         return out.append(text, copied, length).toString();
     }
 
-    /** The longest known secret at {@code index}, or null. */
-    private @Nullable String literalAt(String text, int index) {
-        List<String> candidates = byPrefix.get(text.substring(index, index + PREFIX));
-        if (candidates != null) {
-            for (String candidate : candidates) {
-                if (text.startsWith(candidate, index)) {
-                    return candidate;
-                }
+    /** The first of {@code candidates} (longest first) that {@code text} holds at {@code index}, or null. */
+    private static @Nullable String longestAt(String text, int index, String[] candidates) {
+        for (String candidate : candidates) {
+            if (text.startsWith(candidate, index)) {
+                return candidate;
             }
         }
         return null;
