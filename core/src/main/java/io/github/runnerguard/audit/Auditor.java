@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +68,8 @@ public final class Auditor {
     private final Clock clock;
     private final ConfigLoader loader;
     private final Duration ruleTimeBudget;
+    /** The context of files nothing is known about (text, loaded configs), made once. */
+    private final AuditContext unknownFileContext;
 
     private Auditor(Builder builder) {
         this.registry = builder.registry != null ? builder.registry : RuleRegistry.discover();
@@ -100,8 +101,9 @@ public final class Auditor {
         this.clock = builder.clock;
         this.loader = builder.loader;
         this.ruleTimeBudget = builder.ruleTimeBudget;
-        // fail early on a bad level rather than on the first file
-        context(FileFacts.UNKNOWN);
+        // fails early on a bad level rather than on the first file
+        this.unknownFileContext = new AuditContext(defaultTenancy, runnerTenancy, clock, FileFacts.UNKNOWN,
+                kubernetesPss);
     }
 
     /** An auditor with every discovered rule and the default policy. */
@@ -377,24 +379,42 @@ public final class Auditor {
     }
 
     /**
-     * A redactor that masks each distinct text once: the findings of one rule share their remediation, and often
-     * their message. Not thread-safe; used within one file's judgement.
+     * A redactor that remembers the text it masked last, once per kind of text: the findings of one rule come
+     * together and share their remediation (often their message), so each such text is masked once. Not
+     * thread-safe; used within one file's judgement.
      */
     private static final class Masker {
         private final Redactor redactor;
-        private final Map<String, String> masked = new HashMap<>();
+        private final String[] lastText = new String[3];
+        private final String[] lastMasked = new String[3];
 
         Masker(Redactor redactor) {
             this.redactor = redactor;
         }
 
-        String redact(String text) {
-            String result = masked.get(text);
-            if (result == null) {
-                result = redactor.redact(text);
-                masked.put(text, result);
+        /** The masked message. */
+        String message(String text) {
+            return redact(0, text);
+        }
+
+        /** The masked remediation. */
+        String remediation(String text) {
+            return redact(1, text);
+        }
+
+        /** The masked reason of a suppression. */
+        String reason(String text) {
+            return redact(2, text);
+        }
+
+        private String redact(int kind, String text) {
+            if (text.equals(lastText[kind])) {
+                return lastMasked[kind];
             }
-            return result;
+            String masked = redactor.redact(text);
+            lastText[kind] = text;
+            lastMasked[kind] = masked;
+            return masked;
         }
     }
 
@@ -404,13 +424,13 @@ public final class Auditor {
         if (position != null) {
             InlineSuppressions.Entry entry = inline.find(finding.ruleId(), position.line());
             if (entry != null) {
-                return new Suppression(Suppression.Kind.INLINE, masker.redact(entry.reason()), entry.until(), source,
+                return new Suppression(Suppression.Kind.INLINE, masker.reason(entry.reason()), entry.until(), source,
                         entry.position());
             }
         }
         for (Waiver waiver : policy.waivers()) {
             if (!waiver.expiredOn(today) && waiver.covers(finding)) {
-                return new Suppression(Suppression.Kind.WAIVER, masker.redact(waiver.reason()), waiver.expires(),
+                return new Suppression(Suppression.Kind.WAIVER, masker.reason(waiver.reason()), waiver.expires(),
                         policy.source().orElse(null), waiver.position());
             }
         }
@@ -418,9 +438,9 @@ public final class Auditor {
     }
 
     private AuditFinding present(Finding finding, Masker masker) {
-        Finding clean = new Finding(finding.ruleId(), finding.severity(), masker.redact(finding.message()),
+        Finding clean = new Finding(finding.ruleId(), finding.severity(), masker.message(finding.message()),
                 finding.file(), finding.runner(), finding.keyPath(), finding.position(),
-                masker.redact(finding.remediation()));
+                masker.remediation(finding.remediation()));
         RuleDescriptor descriptor = descriptors.get(finding.ruleId());
         String title = descriptor == null ? finding.ruleId() : descriptor.title();
         URI help = descriptor == null ? null : descriptor.helpUri();
@@ -465,6 +485,9 @@ public final class Auditor {
     }
 
     private AuditContext context(FileFacts facts) {
+        if (facts == FileFacts.UNKNOWN) {
+            return unknownFileContext;
+        }
         return new AuditContext(defaultTenancy, runnerTenancy, clock, facts, kubernetesPss);
     }
 

@@ -91,12 +91,17 @@ public final class Redactor {
             "sessiontoken", "privatekey", "accountkey", "password", "sentry_dsn", "prometheus_address",
             "collector_uri");
 
-    private static final Set<String> URL_FIELDS = Set.of("url", "clone_url");
+    /** {@link #KEY_KINDS} bit: one of {@link #SECRET_FIELDS}. */
+    private static final int SECRET_FIELD = 1;
+    /** {@link #KEY_KINDS} bit: a table whose every value is secret ({@code plugin_config}). */
+    private static final int SECRET_SUBTREE = 2;
+    /** {@link #KEY_KINDS} bit: a list of {@code NAME=value} assignments ({@code environment}, machine options). */
+    private static final int LIST_OF_ASSIGNMENTS = 4;
+    /** {@link #KEY_KINDS} bit: a URL that may hold credentials ({@code url}, {@code clone_url}). */
+    private static final int URL_FIELD = 8;
 
-    private static final Set<String> LIST_OF_ASSIGNMENTS = Set.of("environment", "machineoptions",
-            "machineoptionswithname");
-
-    private static final Set<String> SECRET_SUBTREES = Set.of("plugin_config");
+    /** What each lower-case key name that matters to {@link #collect} is, as bits; other names are absent. */
+    private static final Map<String, Integer> KEY_KINDS = keyKinds();
 
     private static final Redactor PATTERNS = new Redactor(List.of());
 
@@ -151,6 +156,19 @@ public final class Redactor {
         }
         this.shortSecrets = shortOnes.isEmpty() ? null
                 : Pattern.compile("(?<![A-Za-z0-9])(?:" + String.join("|", shortOnes) + ")(?![A-Za-z0-9])");
+    }
+
+    private static Map<String, Integer> keyKinds() {
+        Map<String, Integer> kinds = new HashMap<>();
+        SECRET_FIELDS.forEach(name -> kinds.merge(name, SECRET_FIELD, (a, b) -> a | b));
+        kinds.merge("plugin_config", SECRET_SUBTREE, (a, b) -> a | b);
+        for (String name : List.of("environment", "machineoptions", "machineoptionswithname")) {
+            kinds.merge(name, LIST_OF_ASSIGNMENTS, (a, b) -> a | b);
+        }
+        for (String name : List.of("url", "clone_url")) {
+            kinds.merge(name, URL_FIELD, (a, b) -> a | b);
+        }
+        return Map.copyOf(kinds);
     }
 
     /** A redactor that knows no particular secret and masks only what looks like one. */
@@ -313,7 +331,9 @@ public final class Redactor {
         int index = 0;
         while (index < length) {
             char c = text.charAt(index);
-            if ((c != 'g' && c != 'G') || !wordStartsAt(text, index)) {
+            // every prefix starts with "gl" or "GR"
+            if (index + 1 >= length || !((c == 'g' && text.charAt(index + 1) == 'l')
+                    || (c == 'G' && text.charAt(index + 1) == 'R')) || !wordStartsAt(text, index)) {
                 index++;
                 continue;
             }
@@ -681,14 +701,17 @@ public final class Redactor {
             for (ConfigEntry entry : table.entries()) {
                 String name = (entry.field() != null ? entry.field() : entry.key()).toLowerCase(Locale.ROOT);
                 String keyName = entry.key().toLowerCase(Locale.ROOT);
-                boolean secret = secretContext || SECRET_FIELDS.contains(name) || SECRET_FIELDS.contains(keyName)
-                        || SECRET_SUBTREES.contains(name);
-                if (!secret && (LIST_OF_ASSIGNMENTS.contains(name) || LIST_OF_ASSIGNMENTS.contains(keyName))) {
-                    collectAssignments(entry.value(), out);
-                } else if (!secret && (URL_FIELDS.contains(name) || URL_FIELDS.contains(keyName))) {
-                    collectUserinfo(entry.value(), out);
-                } else {
-                    collect(entry.value(), secret, out);
+                int nameKind = KEY_KINDS.getOrDefault(name, 0);
+                int keyKind = keyName.equals(name) ? nameKind : KEY_KINDS.getOrDefault(keyName, 0);
+                boolean secret = secretContext || ((nameKind | keyKind) & SECRET_FIELD) != 0
+                        || (nameKind & SECRET_SUBTREE) != 0;
+                ConfigNode value = entry.value();
+                if (!secret && ((nameKind | keyKind) & LIST_OF_ASSIGNMENTS) != 0) {
+                    collectAssignments(value, out);
+                } else if (!secret && ((nameKind | keyKind) & URL_FIELD) != 0) {
+                    collectUserinfo(value, out);
+                } else if (secret || !(value instanceof ConfigScalar)) {
+                    collect(value, secret, out);
                 }
             }
         } else if (node instanceof ConfigArray array) {
