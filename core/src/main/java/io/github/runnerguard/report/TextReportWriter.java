@@ -1,9 +1,12 @@
 package io.github.runnerguard.report;
 
 import java.io.IOException;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import io.github.runnerguard.audit.AuditFinding;
@@ -15,7 +18,9 @@ import io.github.runnerguard.config.Diagnostic;
 import io.github.runnerguard.config.Position;
 import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.spi.Finding;
+import io.github.runnerguard.spi.RunnerRef;
 import io.github.runnerguard.spi.Severity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a report for people: findings grouped by file and runner, one line each as
@@ -194,19 +199,46 @@ public final class TextReportWriter implements ReportWriter {
     /** Findings by group: "global" first, then each runner by index; the key sorts and names the group. */
     private static Map<String, List<AuditFinding>> groups(FileReport file) {
         Map<String, List<AuditFinding>> groups = new TreeMap<>();
+        boolean asciiDigits = DecimalFormatSymbols.getInstance(Locale.getDefault(Locale.Category.FORMAT))
+                .getZeroDigit() == '0';
+        RunnerRef lastRunner = null;
+        List<AuditFinding> lastGroup = null;
         for (AuditFinding audited : file.findings()) {
             Finding finding = audited.finding();
-            String key;
-            if (finding.runner() == null) {
-                key = "0000000000 global";
-            } else {
-                String name = finding.runner().name().isEmpty() ? "(unnamed)" : "\"" + finding.runner().name() + "\"";
-                key = String.format("%010d runner %s (#%d)", finding.runner().index() + 1, name,
-                        finding.runner().index());
+            RunnerRef runner = finding.runner();
+            // findings are sorted by line, so those of one runner mostly come together
+            if (lastGroup == null || !Objects.equals(runner, lastRunner)) {
+                lastRunner = runner;
+                lastGroup = groups.computeIfAbsent(groupKey(runner, asciiDigits), k -> new ArrayList<>());
             }
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(audited);
+            lastGroup.add(audited);
         }
         return groups;
+    }
+
+    /**
+     * The key of a group: {@code String.format("%010d runner %s (#%d)", index + 1, name, index)}, built directly
+     * when the default locale writes ASCII digits.
+     */
+    private static String groupKey(@Nullable RunnerRef runner, boolean asciiDigits) {
+        if (runner == null) {
+            return "0000000000 global";
+        }
+        String name = runner.name().isEmpty() ? "(unnamed)" : "\"" + runner.name() + "\"";
+        if (!asciiDigits) {
+            return String.format("%010d runner %s (#%d)", runner.index() + 1, name, runner.index());
+        }
+        return zeroPadded(runner.index() + 1) + " runner " + name + " (#" + runner.index() + ")";
+    }
+
+    /** {@code String.format("%010d", number)} with ASCII digits. */
+    private static String zeroPadded(int number) {
+        String digits = Integer.toString(number);
+        if (digits.length() >= 10) {
+            return digits;
+        }
+        return number < 0 ? "-" + "0".repeat(10 - digits.length()) + digits.substring(1)
+                : "0".repeat(10 - digits.length()) + digits;
     }
 
     private String summary(AuditReport report) {
