@@ -328,35 +328,34 @@ public final class Redactor {
         StringBuilder out = null;
         int copied = 0;
         int length = text.length();
-        int index = 0;
-        while (index < length) {
-            char c = text.charAt(index);
-            // every prefix starts with "gl" or "GR"
-            if (index + 1 >= length || !((c == 'g' && text.charAt(index + 1) == 'l')
-                    || (c == 'G' && text.charAt(index + 1) == 'R')) || !wordStartsAt(text, index)) {
-                index++;
-                continue;
+        // every prefix starts with "gl" or "GR": jump from one to the next
+        int nextGl = text.indexOf("gl");
+        int nextGr = text.indexOf("GR");
+        while (nextGl >= 0 || nextGr >= 0) {
+            int index = nextGr < 0 || (nextGl >= 0 && nextGl < nextGr) ? nextGl : nextGr;
+            int end = index + 1;
+            String prefix = wordStartsAt(text, index) ? gitLabPrefixAt(text, index) : null;
+            if (prefix != null) {
+                int tokenStart = index + prefix.length();
+                int tokenEnd = tokenStart;
+                while (tokenEnd < length && isNameChar(text.charAt(tokenEnd))) {
+                    tokenEnd++;
+                }
+                if (tokenEnd - tokenStart >= 4) {
+                    if (out == null) {
+                        out = new StringBuilder(length);
+                    }
+                    out.append(text, copied, index).append(prefix).append(MASK);
+                    copied = tokenEnd;
+                    end = tokenEnd;
+                }
             }
-            String prefix = gitLabPrefixAt(text, index);
-            if (prefix == null) {
-                index++;
-                continue;
+            if (nextGl >= 0 && nextGl < end) {
+                nextGl = text.indexOf("gl", end);
             }
-            int tokenStart = index + prefix.length();
-            int end = tokenStart;
-            while (end < length && isNameChar(text.charAt(end))) {
-                end++;
+            if (nextGr >= 0 && nextGr < end) {
+                nextGr = text.indexOf("GR", end);
             }
-            if (end - tokenStart < 4) {
-                index++;
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(length);
-            }
-            out.append(text, copied, index).append(prefix).append(MASK);
-            index = end;
-            copied = end;
         }
         return out == null ? text : out.append(text, copied, length).toString();
     }
@@ -439,62 +438,83 @@ public final class Redactor {
         StringBuilder out = null;
         int copied = 0;
         int length = text.length();
-        int index = 0;
-        while (index < length) {
-            if (!isNameChar(text.charAt(index))) {
-                index++;
-                continue;
-            }
-            int runStart = index;
-            int runEnd = index + 1;
-            while (runEnd < length && isNameChar(text.charAt(runEnd))) {
-                runEnd++;
-            }
-            index = runEnd;
-            int i = skipSpaces(text, runEnd);
-            if (i >= length || (text.charAt(i) != '=' && text.charAt(i) != ':')) {
-                continue;
-            }
-            int lastWord = lastAssignmentWord(text, runStart, runEnd);
-            if (lastWord < 0) {
-                continue;
-            }
-            int start = -1;
-            for (int s = runStart; s <= lastWord; s++) {
-                if (boundaryInNameRun(text, s, runStart)) {
-                    start = s;
-                    break;
+        // where the pattern's scan goes on: after the last match, whose value ends before a character that cannot be
+        // part of a name (or at the end), so no run of name characters reaches back over it
+        int from = 0;
+        int nextEquals = text.indexOf('=');
+        int nextColon = text.indexOf(':');
+        while (nextEquals >= 0 || nextColon >= 0) {
+            int separator = nextColon < 0 || (nextEquals >= 0 && nextEquals < nextColon) ? nextEquals : nextColon;
+            long value = assignedValue(text, from, separator);
+            int resume = separator + 1;
+            if (value >= 0) {
+                int valueStart = (int) (value >>> 32);
+                int valueEnd = (int) value;
+                String assigned = text.substring(valueStart, valueEnd);
+                if (!NOT_A_SECRET_VALUE.matcher(assigned).matches()) {
+                    if (out == null) {
+                        out = new StringBuilder(length);
+                    }
+                    out.append(text, copied, valueStart).append(mask(assigned));
+                    copied = valueEnd;
                 }
+                from = valueEnd;
+                resume = valueEnd;
             }
-            if (start < 0) {
-                continue;
+            if (nextEquals >= 0 && nextEquals < resume) {
+                nextEquals = text.indexOf('=', resume);
             }
-            int valueStart = skipSpaces(text, i + 1);
-            int valueEnd = -1;
-            if (valueStart < length && (text.charAt(valueStart) == '"' || text.charAt(valueStart) == '\'')) {
-                valueEnd = valueEnd(text, valueStart + 1);
-                if (valueEnd >= 0) {
-                    valueStart++;
-                }
+            if (nextColon >= 0 && nextColon < resume) {
+                nextColon = text.indexOf(':', resume);
             }
-            if (valueEnd < 0) {
-                valueEnd = valueEnd(text, valueStart);
-            }
-            if (valueEnd < 0) {
-                continue;
-            }
-            String value = text.substring(valueStart, valueEnd);
-            index = valueEnd;
-            if (NOT_A_SECRET_VALUE.matcher(value).matches()) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(length);
-            }
-            out.append(text, copied, valueStart).append(mask(value));
-            copied = valueEnd;
         }
         return out == null ? text : out.append(text, copied, length).toString();
+    }
+
+    /**
+     * The value assigned by a match of the assignment pattern whose separator is the {@code =} or {@code :} at
+     * {@code separator}, as {@code start << 32 | end}; -1 when no match has that separator. The match's name is the
+     * run of name characters before the separator (spaces between), starting at or after {@code from}.
+     */
+    private static long assignedValue(String text, int from, int separator) {
+        int runEnd = separator;
+        while (runEnd > from && isSpace(text.charAt(runEnd - 1))) {
+            runEnd--;
+        }
+        int runStart = runEnd;
+        while (runStart > from && isNameChar(text.charAt(runStart - 1))) {
+            runStart--;
+        }
+        if (runStart == runEnd) {
+            return -1;
+        }
+        int lastWord = lastAssignmentWord(text, runStart, runEnd);
+        if (lastWord < 0) {
+            return -1;
+        }
+        int start = -1;
+        for (int s = runStart; s <= lastWord; s++) {
+            if (boundaryInNameRun(text, s, runStart)) {
+                start = s;
+                break;
+            }
+        }
+        if (start < 0) {
+            return -1;
+        }
+        int length = text.length();
+        int valueStart = skipSpaces(text, separator + 1);
+        int valueEnd = -1;
+        if (valueStart < length && (text.charAt(valueStart) == '"' || text.charAt(valueStart) == '\'')) {
+            valueEnd = valueEnd(text, valueStart + 1);
+            if (valueEnd >= 0) {
+                valueStart++;
+            }
+        }
+        if (valueEnd < 0) {
+            valueEnd = valueEnd(text, valueStart);
+        }
+        return valueEnd < 0 ? -1 : (long) valueStart << 32 | valueEnd;
     }
 
     /** The start of the last assignment word in {@code text[from, to)}, or -1. */

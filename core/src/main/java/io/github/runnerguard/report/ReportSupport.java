@@ -20,6 +20,7 @@ import io.github.runnerguard.audit.FileReport;
 import io.github.runnerguard.audit.RuleRegistry;
 import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.config.RunnerConfig;
+import io.github.runnerguard.internal.report.Fingerprints;
 import io.github.runnerguard.spi.Finding;
 import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.RunnerRef;
@@ -43,9 +44,10 @@ final class ReportSupport {
     static Map<AuditFinding, String> uniqueFingerprints(AuditReport report) {
         Map<AuditFinding, String> result = new IdentityHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
+        Fingerprints fingerprints = new Fingerprints();
         for (FileReport file : report.files()) {
             for (AuditFinding finding : file.findings()) {
-                String base = finding.finding().fingerprint();
+                String base = fingerprints.of(finding.finding());
                 int occurrence = seen.merge(base, 1, Integer::sum);
                 result.put(finding, occurrence == 1 ? base : sha256(base + "#" + occurrence));
             }

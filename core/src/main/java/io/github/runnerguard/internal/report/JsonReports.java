@@ -61,6 +61,7 @@ public final class JsonReports {
      */
     public static void render(AuditReport report, int schemaVersion, Appendable out) throws IOException {
         Redactor redactor = Redactor.patterns();
+        Fingerprints fingerprints = new Fingerprints();
         try (JsonGenerator json = MAPPER.createGenerator(new AppendableWriter(out))) {
             json.writeStartObject();
             json.writeNumberProperty("schemaVersion", schemaVersion);
@@ -108,7 +109,7 @@ public final class JsonReports {
                     }
                     json.writeStringProperty("remediation", lastMaskedRemediation);
                     writeNullable(json, "helpUri", audited.helpUri() == null ? null : audited.helpUri().toString());
-                    json.writeStringProperty("fingerprint", finding.fingerprint());
+                    json.writeStringProperty("fingerprint", fingerprints.of(finding));
                     json.writeBooleanProperty("suppressed", audited.suppressed());
                     writeNullable(json, "suppressionReason",
                             audited.suppression() == null ? null : redactor.redact(audited.suppression().reason()));
