@@ -20,7 +20,6 @@ import io.github.runnerguard.audit.FileReport;
 import io.github.runnerguard.audit.RuleRegistry;
 import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.config.RunnerConfig;
-import io.github.runnerguard.internal.report.Fingerprints;
 import io.github.runnerguard.spi.Finding;
 import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.RunnerRef;
@@ -214,6 +213,17 @@ final class ReportSupport {
 
     /** Text on one line: line breaks become spaces. */
     static String oneLine(String text) {
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
         return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static final String[] SEVERITY_IDS = java.util.Arrays.stream(Severity.values()).map(Severity::id)
+            .toArray(String[]::new);
+
+    /** {@link Severity#id()}, without building the string again for each finding. */
+    static String id(Severity severity) {
+        return SEVERITY_IDS[severity.ordinal()];
     }
 }

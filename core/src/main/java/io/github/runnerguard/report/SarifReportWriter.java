@@ -212,7 +212,7 @@ public final class SarifReportWriter implements ReportWriter {
         }
         node.put("suppressions", suppressions);
         Map<String, Object> properties = object();
-        properties.put("severity", finding.severity().id());
+        properties.put("severity", ReportSupport.id(finding.severity()));
         properties.put("security-severity", ReportSupport.securitySeverity(finding.severity()));
         if (finding.runner() != null) {
             properties.put("runner", finding.runner().name());

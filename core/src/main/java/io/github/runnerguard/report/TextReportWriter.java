@@ -182,18 +182,29 @@ public final class TextReportWriter implements ReportWriter {
 
     private void writeFinding(AuditFinding audited, Redactor redactor, Appendable out) throws IOException {
         Finding finding = audited.finding();
-        StringBuilder line = new StringBuilder();
-        line.append(location(finding.file(), finding.position())).append(' ')
-                .append(severity(finding.severity())).append(' ')
+        // a suppressed finding's line is dimmed as a whole
+        boolean dim = color && audited.suppressed();
+        out.append("    ");
+        if (dim) {
+            out.append(DIM);
+        }
+        out.append(finding.file());
+        Position position = finding.position();
+        if (position != null) {
+            out.append(':').append(Integer.toString(position.line())).append(':')
+                    .append(Integer.toString(position.column()));
+        }
+        out.append(' ').append(severity(finding.severity())).append(' ')
                 .append(finding.ruleId()).append(' ')
                 .append(oneLine(redactor.redact(finding.message())));
         if (audited.suppressed()) {
-            line.append(" [suppressed: ").append(oneLine(redactor.redact(audited.suppression().reason())))
+            out.append(" [suppressed: ").append(oneLine(redactor.redact(audited.suppression().reason())))
                     .append(']');
-            out.append("    ").append(style(DIM, line.toString())).append('\n');
-        } else {
-            out.append("    ").append(line).append('\n');
         }
+        if (dim) {
+            out.append(RESET);
+        }
+        out.append('\n');
     }
 
     /** Findings by group: "global" first, then each runner by index; the key sorts and names the group. */
@@ -263,7 +274,7 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private String severity(Severity severity) {
-        return severity(severity, severity.id());
+        return severity(severity, ReportSupport.id(severity));
     }
 
     private String severity(Severity severity, String text) {
@@ -286,6 +297,6 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private static String oneLine(String text) {
-        return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        return ReportSupport.oneLine(text);
     }
 }

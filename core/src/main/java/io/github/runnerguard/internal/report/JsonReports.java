@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.CharBuffer;
 import java.util.List;
+import java.util.function.Function;
 import io.github.runnerguard.audit.AuditFinding;
 import io.github.runnerguard.audit.AuditReport;
 import io.github.runnerguard.audit.FileReport;
@@ -39,6 +40,10 @@ public final class JsonReports {
                     .withArrayEmptySeparator("")))
             .build();
 
+    /** {@link Severity#id()} by ordinal, made once. */
+    private static final String[] SEVERITY_IDS = java.util.Arrays.stream(Severity.values()).map(Severity::id)
+            .toArray(String[]::new);
+
     private JsonReports() {
     }
 
@@ -46,7 +51,7 @@ public final class JsonReports {
     public static String render(AuditReport report, int schemaVersion) {
         StringBuilder out = new StringBuilder();
         try {
-            render(report, schemaVersion, out);
+            render(report, schemaVersion, Finding::fingerprint, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
@@ -57,11 +62,12 @@ public final class JsonReports {
      * Writes the JSON report, ending with a newline, to {@code out} as it goes: no tree of the report and no copy of
      * the text are built.
      *
+     * @param fingerprints gives each finding's {@link Finding#fingerprint()}
      * @throws IOException when {@code out} throws
      */
-    public static void render(AuditReport report, int schemaVersion, Appendable out) throws IOException {
+    public static void render(AuditReport report, int schemaVersion, Function<Finding, String> fingerprints,
+                              Appendable out) throws IOException {
         Redactor redactor = Redactor.patterns();
-        Fingerprints fingerprints = new Fingerprints();
         try (JsonGenerator json = MAPPER.createGenerator(new AppendableWriter(out))) {
             json.writeStartObject();
             json.writeNumberProperty("schemaVersion", schemaVersion);
@@ -89,7 +95,7 @@ public final class JsonReports {
                     Finding finding = audited.finding();
                     json.writeStartObject();
                     json.writeStringProperty("ruleId", finding.ruleId());
-                    json.writeStringProperty("severity", finding.severity().id());
+                    json.writeStringProperty("severity", SEVERITY_IDS[finding.severity().ordinal()]);
                     json.writeStringProperty("title", redactor.redact(audited.title()));
                     json.writeStringProperty("message", redactor.redact(finding.message()));
                     if (finding.runner() == null) {
@@ -109,7 +115,7 @@ public final class JsonReports {
                     }
                     json.writeStringProperty("remediation", lastMaskedRemediation);
                     writeNullable(json, "helpUri", audited.helpUri() == null ? null : audited.helpUri().toString());
-                    json.writeStringProperty("fingerprint", fingerprints.of(finding));
+                    json.writeStringProperty("fingerprint", fingerprints.apply(finding));
                     json.writeBooleanProperty("suppressed", audited.suppressed());
                     writeNullable(json, "suppressionReason",
                             audited.suppression() == null ? null : redactor.redact(audited.suppression().reason()));

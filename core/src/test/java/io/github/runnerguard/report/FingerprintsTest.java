@@ -1,4 +1,4 @@
-package io.github.runnerguard.internal.report;
+package io.github.runnerguard.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;

@@ -1,4 +1,4 @@
-package io.github.runnerguard.internal.report;
+package io.github.runnerguard.report;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,7 @@ import io.github.runnerguard.spi.Finding;
  *
  * <p>Not thread-safe: one instance per report being written.
  */
-public final class Fingerprints {
+final class Fingerprints {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -21,7 +21,7 @@ public final class Fingerprints {
     private byte[] buffer = new byte[256];
 
     /** A fingerprinter with its own digest. */
-    public Fingerprints() {
+    Fingerprints() {
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -30,7 +30,7 @@ public final class Fingerprints {
     }
 
     /** The fingerprint of {@code finding}, equal to {@link Finding#fingerprint()}. */
-    public String of(Finding finding) {
+    String of(Finding finding) {
         String runnerName = finding.runner() == null ? "" : finding.runner().name();
         String keyPath = finding.keyPath();
         int relative = runnerPrefixEnd(keyPath);
