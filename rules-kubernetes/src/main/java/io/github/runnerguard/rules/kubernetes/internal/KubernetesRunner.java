@@ -254,10 +254,9 @@ public final class KubernetesRunner {
     }
 
     private ContainerContext containerContext(ContainerKind kind) {
-        Optional<ConfigTable> found = RawReader.table(k8s, kind.table());
-        ConfigTable t = found.orElseGet(() -> empty(k8s, kind.table()));
-        ConfigTable caps = RawReader.table(t, "capabilities").orElseGet(() -> empty(t, "capabilities"));
-        Setting<String> procMount = RawReader.string(t, "proc_mount");
+        Section t = Section.of(k8s, kind.table());
+        Section caps = t.child("capabilities");
+        Setting<String> procMount = t.string("proc_mount");
         String applied = null;
         if (procMount.value() != null) {
             String trimmed = procMount.value().strip();
@@ -267,33 +266,80 @@ public final class KubernetesRunner {
                 applied = titled;
             }
         }
-        return new ContainerContext(kind, found.isPresent(), t.path(), RawReader.bool(t, "privileged"),
-                RawReader.bool(t, "allow_privilege_escalation"), RawReader.integer(t, "run_as_user"),
-                RawReader.integer(t, "run_as_group"), RawReader.bool(t, "run_as_non_root"),
-                RawReader.strings(caps, "add"), RawReader.strings(caps, "drop"), RawReader.stringItems(caps, "add"),
-                profile(t, "seccomp_profile"), profile(t, "app_armor_profile"), RawReader.string(t, "selinux_type"),
+        return new ContainerContext(kind, t.present(), t.path(), t.bool("privileged"),
+                t.bool("allow_privilege_escalation"), t.integer("run_as_user"), t.integer("run_as_group"),
+                t.bool("run_as_non_root"), caps.strings("add"), caps.strings("drop"), caps.stringItems("add"),
+                profile(t, "seccomp_profile"), profile(t, "app_armor_profile"), t.string("selinux_type"),
                 procMount, applied);
     }
 
     private PodContext podContext() {
-        Optional<ConfigTable> found = RawReader.table(k8s, "pod_security_context");
-        ConfigTable t = found.orElseGet(() -> empty(k8s, "pod_security_context"));
-        return new PodContext(found.isPresent(), t.path(), RawReader.integer(t, "run_as_user"),
-                RawReader.integer(t, "run_as_group"), RawReader.bool(t, "run_as_non_root"),
-                profile(t, "seccomp_profile"), profile(t, "app_armor_profile"), RawReader.string(t, "selinux_type"));
+        Section t = Section.of(k8s, "pod_security_context");
+        return new PodContext(t.present(), t.path(), t.integer("run_as_user"), t.integer("run_as_group"),
+                t.bool("run_as_non_root"), profile(t, "seccomp_profile"), profile(t, "app_armor_profile"),
+                t.string("selinux_type"));
     }
 
-    private static Profile profile(ConfigTable parent, String field) {
-        ConfigTable t = RawReader.table(parent, field).orElseGet(() -> empty(parent, field));
-        Setting<String> type = RawReader.string(t, "type");
+    private static Profile profile(Section parent, String field) {
+        Section t = parent.child(field);
+        Setting<String> type = t.string("type");
         String applied = null;
         if (type.value() != null && VALID_PROFILE_TYPES.contains(type.value())) {
-            String localhost = RawReader.string(t, "localhost_profile").value();
+            String localhost = t.string("localhost_profile").value();
             if (!type.value().equals("Localhost") || (localhost != null && !localhost.isEmpty())) {
                 applied = type.value();
             }
         }
         return new Profile(type, applied);
+    }
+
+    /**
+     * A sub-table as the readers see it: the table when the file has it, else nothing at the path it would have,
+     * where every setting is absent (without building an empty table for it).
+     *
+     * @param table the table, or null when absent
+     * @param path  its key path
+     */
+    private record Section(@Nullable ConfigTable table, String path) {
+
+        static Section of(ConfigTable parent, String field) {
+            Optional<ConfigTable> found = RawReader.table(parent, field);
+            return found.isPresent() ? new Section(found.get(), found.get().path())
+                    : new Section(null, RawReader.pathOf(parent, field));
+        }
+
+        boolean present() {
+            return table != null;
+        }
+
+        Section child(String field) {
+            return table != null ? of(table, field) : new Section(null, pathOf(field));
+        }
+
+        /** What {@link RawReader#pathOf} gives for an absent key of an empty table at {@link #path}. */
+        private String pathOf(String field) {
+            return path.isEmpty() ? field : path + "." + field;
+        }
+
+        Setting<Boolean> bool(String field) {
+            return table != null ? RawReader.bool(table, field) : Setting.absent(pathOf(field));
+        }
+
+        Setting<String> string(String field) {
+            return table != null ? RawReader.string(table, field) : Setting.absent(pathOf(field));
+        }
+
+        Setting<Long> integer(String field) {
+            return table != null ? RawReader.integer(table, field) : Setting.absent(pathOf(field));
+        }
+
+        Setting<List<String>> strings(String field) {
+            return table != null ? RawReader.strings(table, field) : Setting.absent(pathOf(field));
+        }
+
+        List<Setting<String>> stringItems(String field) {
+            return table != null ? RawReader.stringItems(table, field) : new ArrayList<>();
+        }
     }
 
     // ---- effective values -------------------------------------------------------------------------------------
@@ -381,8 +427,11 @@ public final class KubernetesRunner {
     /** The host_path volumes. */
     public List<HostPathVolume> hostPathVolumes() {
         List<HostPathVolume> volumes = new ArrayList<>();
-        ConfigTable v = RawReader.table(k8s, "volumes").orElseGet(() -> empty(k8s, "volumes"));
-        for (ConfigTable t : RawReader.tables(v, "host_path")) {
+        Optional<ConfigTable> v = RawReader.table(k8s, "volumes");
+        if (v.isEmpty()) {
+            return volumes;
+        }
+        for (ConfigTable t : RawReader.tables(v.get(), "host_path")) {
             String mountPath = RawReader.string(t, "mount_path").orElse("");
             Setting<String> hostPath = RawReader.string(t, "host_path");
             String effective = hostPath.value() == null || hostPath.value().isEmpty() ? mountPath : hostPath.value();
@@ -408,9 +457,12 @@ public final class KubernetesRunner {
     /** The volumes other than host_path. */
     public List<OtherVolume> otherVolumes() {
         List<OtherVolume> volumes = new ArrayList<>();
-        ConfigTable v = RawReader.table(k8s, "volumes").orElseGet(() -> empty(k8s, "volumes"));
+        Optional<ConfigTable> v = RawReader.table(k8s, "volumes");
+        if (v.isEmpty()) {
+            return volumes;
+        }
         for (String type : List.of("pvc", "config_map", "secret", "empty_dir", "csi", "nfs")) {
-            for (ConfigTable t : RawReader.tables(v, type)) {
+            for (ConfigTable t : RawReader.tables(v.get(), type)) {
                 volumes.add(new OtherVolume(type, t.path(), t.position(), RawReader.string(t, "name").orElse("")));
             }
         }
