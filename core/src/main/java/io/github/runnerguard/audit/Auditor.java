@@ -68,6 +68,8 @@ public final class Auditor {
     private final Clock clock;
     private final ConfigLoader loader;
     private final Duration ruleTimeBudget;
+    /** The context of files nothing is known about (text, loaded configs), made once. */
+    private final AuditContext unknownFileContext;
 
     private Auditor(Builder builder) {
         this.registry = builder.registry != null ? builder.registry : RuleRegistry.discover();
@@ -99,8 +101,9 @@ public final class Auditor {
         this.clock = builder.clock;
         this.loader = builder.loader;
         this.ruleTimeBudget = builder.ruleTimeBudget;
-        // fail early on a bad level rather than on the first file
-        context(FileFacts.UNKNOWN);
+        // fails early on a bad level rather than on the first file
+        this.unknownFileContext = new AuditContext(defaultTenancy, runnerTenancy, clock, FileFacts.UNKNOWN,
+                kubernetesPss);
     }
 
     /** An auditor with every discovered rule and the default policy. */
@@ -283,7 +286,7 @@ public final class Auditor {
                             + " and no longer suppresses anything (reason given: " + waiver.reason() + ")",
                     source, null, "waivers." + waiver.rule() + (waiver.runner() == null ? "" : "." + waiver.runner()),
                     waiver.position(), descriptors.get(BuiltinRules.WAIVER_EXPIRED).remediation());
-            findings.add(present(finding, Redactor.patterns()));
+            findings.add(present(finding, new Masker(Redactor.patterns())));
         }
         if (findings.isEmpty()) {
             return Optional.empty();
@@ -320,7 +323,6 @@ public final class Auditor {
 
     private FileReport auditConfig(RunnerConfig config, FileFacts facts) {
         AuditContext context = context(facts);
-        Redactor redactor = Redactor.forConfig(config);
         LocalDate today = LocalDate.now(clock);
         List<Finding> raw = new ArrayList<>();
         List<RuleExecutor.Outcome> outcomes = RuleExecutor.runAll(enabledRules, config, context, ruleTimeBudget);
@@ -365,40 +367,80 @@ public final class Auditor {
     /** Applies the policy to raw findings of one config: severity overrides, masking, suppressions. */
     private List<AuditFinding> judge(List<Finding> raw, RunnerConfig config, InlineSuppressions inline,
                                      LocalDate today) {
-        Redactor redactor = Redactor.forConfig(config);
+        Masker masker = new Masker(Redactor.forConfig(config));
         List<AuditFinding> findings = new ArrayList<>(raw.size());
         for (Finding finding : raw) {
             Finding adjusted = policy.severityFor(finding.ruleId()).map(finding::withSeverity).orElse(finding);
-            AuditFinding presented = present(adjusted, redactor);
-            Suppression suppression = suppressionFor(adjusted, inline, config.source(), today, redactor);
+            AuditFinding presented = present(adjusted, masker);
+            Suppression suppression = suppressionFor(adjusted, inline, config.source(), today, masker);
             findings.add(suppression == null ? presented : presented.suppressedBy(suppression));
         }
         return findings;
     }
 
+    /**
+     * A redactor that remembers the text it masked last, once per kind of text: the findings of one rule come
+     * together and share their remediation (often their message), so each such text is masked once. Not
+     * thread-safe; used within one file's judgement.
+     */
+    private static final class Masker {
+        private final Redactor redactor;
+        private final String[] lastText = new String[3];
+        private final String[] lastMasked = new String[3];
+
+        Masker(Redactor redactor) {
+            this.redactor = redactor;
+        }
+
+        /** The masked message. */
+        String message(String text) {
+            return redact(0, text);
+        }
+
+        /** The masked remediation. */
+        String remediation(String text) {
+            return redact(1, text);
+        }
+
+        /** The masked reason of a suppression. */
+        String reason(String text) {
+            return redact(2, text);
+        }
+
+        private String redact(int kind, String text) {
+            if (text.equals(lastText[kind])) {
+                return lastMasked[kind];
+            }
+            String masked = redactor.redact(text);
+            lastText[kind] = text;
+            lastMasked[kind] = masked;
+            return masked;
+        }
+    }
+
     private @Nullable Suppression suppressionFor(Finding finding, InlineSuppressions inline, String source,
-                                                 LocalDate today, Redactor redactor) {
+                                                 LocalDate today, Masker masker) {
         Position position = finding.position();
         if (position != null) {
-            Optional<InlineSuppressions.Entry> entry = inline.find(finding.ruleId(), position.line());
-            if (entry.isPresent()) {
-                return new Suppression(Suppression.Kind.INLINE, redactor.redact(entry.get().reason()),
-                        entry.get().until(), source, entry.get().position());
+            InlineSuppressions.Entry entry = inline.find(finding.ruleId(), position.line());
+            if (entry != null) {
+                return new Suppression(Suppression.Kind.INLINE, masker.reason(entry.reason()), entry.until(), source,
+                        entry.position());
             }
         }
         for (Waiver waiver : policy.waivers()) {
             if (!waiver.expiredOn(today) && waiver.covers(finding)) {
-                return new Suppression(Suppression.Kind.WAIVER, redactor.redact(waiver.reason()), waiver.expires(),
+                return new Suppression(Suppression.Kind.WAIVER, masker.reason(waiver.reason()), waiver.expires(),
                         policy.source().orElse(null), waiver.position());
             }
         }
         return null;
     }
 
-    private AuditFinding present(Finding finding, Redactor redactor) {
-        Finding clean = new Finding(finding.ruleId(), finding.severity(), redactor.redact(finding.message()),
+    private AuditFinding present(Finding finding, Masker masker) {
+        Finding clean = new Finding(finding.ruleId(), finding.severity(), masker.message(finding.message()),
                 finding.file(), finding.runner(), finding.keyPath(), finding.position(),
-                redactor.redact(finding.remediation()));
+                masker.remediation(finding.remediation()));
         RuleDescriptor descriptor = descriptors.get(finding.ruleId());
         String title = descriptor == null ? finding.ruleId() : descriptor.title();
         URI help = descriptor == null ? null : descriptor.helpUri();
@@ -443,6 +485,9 @@ public final class Auditor {
     }
 
     private AuditContext context(FileFacts facts) {
+        if (facts == FileFacts.UNKNOWN) {
+            return unknownFileContext;
+        }
         return new AuditContext(defaultTenancy, runnerTenancy, clock, facts, kubernetesPss);
     }
 
@@ -467,15 +512,42 @@ public final class Auditor {
         }
     }
 
-    static final Comparator<AuditFinding> FINDING_ORDER = Comparator
-            .comparing((AuditFinding f) -> f.finding().file())
-            .thenComparingInt(f -> f.finding().position() == null ? 0 : f.finding().position().line())
-            .thenComparingInt(f -> f.finding().position() == null ? 0 : f.finding().position().column())
-            .thenComparing(f -> f.finding().ruleId())
-            .thenComparingInt(f -> f.finding().runner() == null ? -1 : f.finding().runner().index())
-            .thenComparing(f -> f.finding().keyPath())
-            .thenComparing(f -> f.finding().message())
-            .thenComparing(f -> f.finding().severity());
+    /** By file, line, column, rule id, runner index (global first), key path, message and severity. */
+    static final Comparator<AuditFinding> FINDING_ORDER = Auditor::compareFindings;
+
+    private static int compareFindings(AuditFinding first, AuditFinding second) {
+        Finding a = first.finding();
+        Finding b = second.finding();
+        int order = a.file().compareTo(b.file());
+        if (order != 0) {
+            return order;
+        }
+        Position p = a.position();
+        Position q = b.position();
+        order = Integer.compare(p == null ? 0 : p.line(), q == null ? 0 : q.line());
+        if (order != 0) {
+            return order;
+        }
+        order = Integer.compare(p == null ? 0 : p.column(), q == null ? 0 : q.column());
+        if (order != 0) {
+            return order;
+        }
+        order = a.ruleId().compareTo(b.ruleId());
+        if (order != 0) {
+            return order;
+        }
+        order = Integer.compare(a.runner() == null ? -1 : a.runner().index(), b.runner() == null ? -1
+                : b.runner().index());
+        if (order != 0) {
+            return order;
+        }
+        order = a.keyPath().compareTo(b.keyPath());
+        if (order != 0) {
+            return order;
+        }
+        order = a.message().compareTo(b.message());
+        return order != 0 ? order : a.severity().compareTo(b.severity());
+    }
 
     /** Builds an {@link Auditor}. Not thread-safe; the auditors it builds are. */
     public static final class Builder {

@@ -85,13 +85,18 @@ final class InlineSuppressions {
         return new InlineSuppressions(byLine, List.copyOf(problems));
     }
 
-    /** The suppression of a finding of {@code ruleId} on {@code line}, if any. */
-    Optional<Entry> find(String ruleId, int line) {
+    /** The suppression of a finding of {@code ruleId} on {@code line}, or null. */
+    @Nullable Entry find(String ruleId, int line) {
         List<Entry> entries = byLine.get(line);
         if (entries == null) {
-            return Optional.empty();
+            return null;
         }
-        return entries.stream().filter(e -> e.ruleIds.contains(ruleId)).findFirst();
+        for (Entry entry : entries) {
+            if (entry.ruleIds.contains(ruleId)) {
+                return entry;
+            }
+        }
+        return null;
     }
 
     List<Problem> problems() {

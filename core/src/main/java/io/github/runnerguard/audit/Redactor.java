@@ -1,5 +1,6 @@
 package io.github.runnerguard.audit;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.github.runnerguard.config.ConfigArray;
@@ -30,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  * secret-looking name ({@code PASSWORD=...}). A masked secret is shown at most as its well-known prefix followed by
  * an ellipsis: {@code glrt-…}, or just {@code …}.
  *
+ * <p>Every pass is a single left-to-right scan, linear in the length of the text whatever it holds. Each pass masks
+ * exactly what the regular expression in its comment would match, scanning as {@link Matcher#replaceAll} does.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Redactor {
@@ -40,27 +45,44 @@ public final class Redactor {
     private static final List<String> TOKEN_PREFIXES = List.of("glrt-", "glpat-", "gldt-", "glcbt-", "glptt-",
             "glft-", "glimt-", "glagent-", "glsoat-", "gloas-", "glffct-", "glwt-", "glrtr-", "GR1348941");
 
-    private static final Pattern GITLAB_TOKEN = Pattern.compile(
-            "\\b(glrtr-|glrt-|glpat-|gldt-|glcbt-|glptt-|glft-|glimt-|glagent-|glsoat-|gloas-|glffct-|glwt-|GR1348941)"
-                    + "[A-Za-z0-9_.\\-]{4,}");
+    /**
+     * The prefixes of {@code \b(glrtr-|glrt-|glpat-|gldt-|glcbt-|glptt-|glft-|glimt-|glagent-|glsoat-|gloas-|glffct-
+     * |glwt-|GR1348941)[A-Za-z0-9_.\-]{4,}}, the GitLab token pattern; no prefix is a prefix of another.
+     */
+    private static final String[] GITLAB_PREFIXES = {"glrtr-", "glrt-", "glpat-", "gldt-", "glcbt-", "glptt-",
+        "glft-", "glimt-", "glagent-", "glsoat-", "gloas-", "glffct-", "glwt-", "GR1348941"};
 
-    private static final Pattern URL_USERINFO = Pattern.compile(
-            "\\b([A-Za-z][A-Za-z0-9+.\\-]*://)([^/?#@\\s\"'<>]+)@");
+    /**
+     * The words of which one must occur in a name for the assignment pattern
+     * {@code (?i)\b([A-Za-z0-9_.\-]*(?:token|password|passwd|secret|private_?key|api_?key|access_?key|account_?key
+     * |credential|auth_config)[A-Za-z0-9_.\-]*)(\s*[=:]\s*)(["']?)(\{[^\r\n]*|[^\s"',}\]]+)} to match, lower case,
+     * compared ignoring ASCII case only (as that pattern does).
+     */
+    private static final String[] ASSIGNMENT_WORDS = {"token", "password", "passwd", "secret", "privatekey",
+        "private_key", "apikey", "api_key", "accesskey", "access_key", "accountkey", "account_key", "credential",
+        "auth_config"};
 
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
-            "(?i)\\b([A-Za-z0-9_.\\-]*(?:token|password|passwd|secret|private_?key|api_?key|access_?key|account_?key"
-                    + "|credential|auth_config)[A-Za-z0-9_.\\-]*)(\\s*[=:]\\s*)([\"']?)(\\{[^\\r\\n]*|[^\\s\"',}\\]]+)");
+    /**
+     * The words of {@link #isSecretName}, after the pattern
+     * {@code (?i).*(token|secret|password|passwd|pass$|private_?key|privatekey|api_?key|access_?key|accesskey
+     * |account_?key|credential|auth|dsn|session_?key|client_?key).*}; {@code pass} counts only at the end.
+     */
+    private static final String[] SECRET_NAME_WORDS = {"token", "secret", "password", "passwd", "privatekey",
+        "private_key", "apikey", "api_key", "accesskey", "access_key", "accountkey", "account_key", "credential",
+        "auth", "dsn", "sessionkey", "session_key", "clientkey", "client_key"};
 
-    /** Lower-case fragments of which one must occur for {@link #SECRET_ASSIGNMENT} to match. */
-    private static final List<String> ASSIGNMENT_WORDS = List.of("token", "passw", "secret", "private", "api_key",
-            "apikey", "access_key", "accesskey", "account_key", "accountkey", "credential", "auth_config");
+    private static final String[][] ASSIGNMENT_WORDS_BY_LETTER = byFirstLetter(ASSIGNMENT_WORDS);
+
+    private static final String[][] SECRET_NAME_WORDS_BY_LETTER = byFirstLetter(SECRET_NAME_WORDS);
 
     private static final Pattern NOT_A_SECRET_VALUE = Pattern.compile(
             "(?i)true|false|null|none|-?\\d+(?:\\.\\d+)?|\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?|\\[|" + MASK + "|.*" + MASK);
 
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(token|secret|password|passwd|pass$|private_?key|privatekey|api_?key|access_?key|accesskey"
-                    + "|account_?key|credential|auth|dsn|session_?key|client_?key).*");
+    /** The index suffix {@link #isSecretKey} strips from a key's last part. */
+    private static final Pattern INDEX_SUFFIX = Pattern.compile("\\[\\d+]$");
+
+    /** A word boundary, to decide {@code \b} exactly as the regex engine does where a non-ASCII character is near. */
+    private static final Pattern BOUNDARY = Pattern.compile("\\b");
 
     /**
      * gitlab-runner fields (canonical tag names, compared ignoring case) whose value is a secret.
@@ -69,46 +91,84 @@ public final class Redactor {
             "sessiontoken", "privatekey", "accountkey", "password", "sentry_dsn", "prometheus_address",
             "collector_uri");
 
-    private static final Set<String> URL_FIELDS = Set.of("url", "clone_url");
+    /** {@link #KEY_KINDS} bit: one of {@link #SECRET_FIELDS}. */
+    private static final int SECRET_FIELD = 1;
+    /** {@link #KEY_KINDS} bit: a table whose every value is secret ({@code plugin_config}). */
+    private static final int SECRET_SUBTREE = 2;
+    /** {@link #KEY_KINDS} bit: a list of {@code NAME=value} assignments ({@code environment}, machine options). */
+    private static final int LIST_OF_ASSIGNMENTS = 4;
+    /** {@link #KEY_KINDS} bit: a URL that may hold credentials ({@code url}, {@code clone_url}). */
+    private static final int URL_FIELD = 8;
 
-    private static final Set<String> LIST_OF_ASSIGNMENTS = Set.of("environment", "machineoptions",
-            "machineoptionswithname");
-
-    private static final Set<String> SECRET_SUBTREES = Set.of("plugin_config");
+    /** What each lower-case key name that matters to {@link #collect} is, as bits; other names are absent. */
+    private static final Map<String, Integer> KEY_KINDS = keyKinds();
 
     private static final Redactor PATTERNS = new Redactor(List.of());
 
     private static final int PREFIX = 4;
 
+
+    /** The redactors of the configs seen last, by identity, so that a report's writers do not build them again. */
+    private static final AtomicReferenceArray<Cached> CACHE = new AtomicReferenceArray<>(16);
+
     private final List<String> raw;
-    /** Secrets of at least {@link #PREFIX} characters by their first characters, longest first. */
-    private final Map<String, List<String>> byPrefix;
-    /** Hashes of the first two characters of every secret in {@link #byPrefix}, a quick filter. */
-    private final java.util.BitSet starts;
+    /**
+     * An open-addressing table of the secrets of at least {@link #PREFIX} characters by the hash of their first
+     * characters ({@link #startHash}): {@code hashes[slot]} and the secrets with that hash in {@code bySlot[slot]},
+     * longest first (then in natural order); a null slot ends a probe. Null when there are no such secrets.
+     */
+    private final int @Nullable [] hashes;
+    private final String @Nullable [][] bySlot;
     /** The shorter secrets, masked only as whole words; null when there are none. */
     private final @Nullable Pattern shortSecrets;
 
     private Redactor(List<String> secrets) {
         this.raw = List.copyOf(new LinkedHashSet<>(secrets));
-        Map<String, List<String>> prefixes = new HashMap<>();
+        Map<Integer, List<String>> byHash = new HashMap<>();
         List<String> shortOnes = new ArrayList<>();
         for (String secret : raw) {
             if (secret.length() >= PREFIX) {
-                prefixes.computeIfAbsent(secret.substring(0, PREFIX), k -> new ArrayList<>()).add(secret);
+                byHash.computeIfAbsent(startHash(secret, 0), k -> new ArrayList<>()).add(secret);
             } else if (!secret.isBlank()) {
                 shortOnes.add(Pattern.quote(secret));
             }
         }
-        for (List<String> list : prefixes.values()) {
-            list.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        }
-        this.byPrefix = prefixes;
-        this.starts = new java.util.BitSet(1 << 16);
-        for (String prefix : prefixes.keySet()) {
-            starts.set(startHash(prefix, 0));
+        if (byHash.isEmpty()) {
+            this.hashes = null;
+            this.bySlot = null;
+        } else {
+            int capacity = Integer.highestOneBit(byHash.size() * 2) * 2; // at least twice the hashes
+            this.hashes = new int[capacity];
+            this.bySlot = new String[capacity][];
+            for (Map.Entry<Integer, List<String>> group : byHash.entrySet()) {
+                List<String> secretsOfHash = group.getValue();
+                // the secrets that can start at one place share their first characters: longest first finds the
+                // longest of them, whatever other secrets share the hash
+                secretsOfHash.sort(Comparator.comparingInt(String::length).reversed()
+                        .thenComparing(Comparator.naturalOrder()));
+                int slot = group.getKey() & (capacity - 1);
+                while (bySlot[slot] != null) {
+                    slot = (slot + 1) & (capacity - 1);
+                }
+                hashes[slot] = group.getKey();
+                bySlot[slot] = secretsOfHash.toArray(String[]::new);
+            }
         }
         this.shortSecrets = shortOnes.isEmpty() ? null
                 : Pattern.compile("(?<![A-Za-z0-9])(?:" + String.join("|", shortOnes) + ")(?![A-Za-z0-9])");
+    }
+
+    private static Map<String, Integer> keyKinds() {
+        Map<String, Integer> kinds = new HashMap<>();
+        SECRET_FIELDS.forEach(name -> kinds.merge(name, SECRET_FIELD, (a, b) -> a | b));
+        kinds.merge("plugin_config", SECRET_SUBTREE, (a, b) -> a | b);
+        for (String name : List.of("environment", "machineoptions", "machineoptionswithname")) {
+            kinds.merge(name, LIST_OF_ASSIGNMENTS, (a, b) -> a | b);
+        }
+        for (String name : List.of("url", "clone_url")) {
+            kinds.merge(name, URL_FIELD, (a, b) -> a | b);
+        }
+        return Map.copyOf(kinds);
     }
 
     /** A redactor that knows no particular secret and masks only what looks like one. */
@@ -125,9 +185,24 @@ public final class Redactor {
         return list.isEmpty() ? PATTERNS : new Redactor(list);
     }
 
-    /** A redactor that masks the values of every secret-bearing key of {@code config}, and what looks secret. */
+    /**
+     * A redactor that masks the values of every secret-bearing key of {@code config}, and what looks secret. The
+     * redactors of the last few configs are remembered (weakly, by identity), so asking again for the same config is
+     * cheap.
+     */
     public static Redactor forConfig(RunnerConfig config) {
-        return forRaw(config.raw());
+        int slot = System.identityHashCode(config) & (CACHE.length() - 1);
+        Cached cached = CACHE.get(slot);
+        if (cached != null && cached.config.get() == config) {
+            return cached.redactor;
+        }
+        Redactor redactor = forRaw(config.raw());
+        CACHE.set(slot, new Cached(new WeakReference<>(config), redactor));
+        return redactor;
+    }
+
+    /** A remembered redactor and the config it is for. */
+    private record Cached(WeakReference<RunnerConfig> config, Redactor redactor) {
     }
 
     /** A redactor that masks the values of every secret-bearing key of a raw table, and what looks secret. */
@@ -164,81 +239,427 @@ public final class Redactor {
         if (shortSecrets != null) {
             result = shortSecrets.matcher(result).replaceAll(Matcher.quoteReplacement(MASK));
         }
-        if (result.contains("gl") || result.contains("GR1348941")) {
-            result = GITLAB_TOKEN.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
-        }
+        result = maskGitLabTokens(result);
         if (result.contains("://") && result.indexOf('@') >= 0) {
-            result = URL_USERINFO.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
+            result = maskUserinfo(result);
         }
-        if (!mayAssignASecret(result)) {
+        if (result.indexOf('=') < 0 && result.indexOf(':') < 0) {
             return result;
         }
-        result = SECRET_ASSIGNMENT.matcher(result).replaceAll(m -> {
-            String value = m.group(4);
-            if (NOT_A_SECRET_VALUE.matcher(value).matches()) {
-                return Matcher.quoteReplacement(m.group());
-            }
-            return Matcher.quoteReplacement(m.group(1) + m.group(2) + m.group(3) + mask(value));
-        });
-        return result;
+        return maskAssignments(result);
     }
 
+    /** A polynomial hash of the {@link #PREFIX} characters at {@code index}, which rolls; see {@link #startHash}. */
+    private static int rawStartHash(String text, int index) {
+        return ((text.charAt(index) * 31 + text.charAt(index + 1)) * 31 + text.charAt(index + 2)) * 31
+                + text.charAt(index + 3);
+    }
+
+    /** The hash of the {@link #PREFIX} characters at {@code index}, with its high bits spread into the low ones. */
     private static int startHash(String text, int index) {
-        return (text.charAt(index) * 31 + text.charAt(index + 1)) & 0xFFFF;
+        int hash = rawStartHash(text, index);
+        return hash ^ (hash >>> 11);
     }
 
-    /** A cheap test before the assignment pattern: does a secret-looking name followed by = or : occur? */
-    private static boolean mayAssignASecret(String text) {
-        if (text.indexOf('=') < 0 && text.indexOf(':') < 0) {
+    /** Masks the known secrets: at each position the longest one that starts there; linear in the text. */
+    private String maskLiterals(String text) {
+        int length = text.length();
+        int[] table = hashes;
+        String[][] secrets = bySlot;
+        if (table == null || secrets == null || length < PREFIX) {
+            return text;
+        }
+        int mask = table.length - 1;
+        StringBuilder out = null;
+        int copied = 0;
+        int index = 0;
+        int raw = rawStartHash(text, 0);
+        while (true) {
+            int hash = raw ^ (raw >>> 11);
+            String hit = null;
+            for (int slot = hash & mask; secrets[slot] != null; slot = (slot + 1) & mask) {
+                if (table[slot] == hash) {
+                    hit = longestAt(text, index, secrets[slot]);
+                    break;
+                }
+            }
+            if (hit != null) {
+                if (out == null) {
+                    out = new StringBuilder(length);
+                }
+                out.append(text, copied, index).append(mask(hit));
+                index += hit.length();
+                copied = index;
+                if (index + PREFIX > length) {
+                    break;
+                }
+                raw = rawStartHash(text, index);
+                continue;
+            }
+            if (index + PREFIX >= length) {
+                break;
+            }
+            // roll the hash on by one character: drop text[index], add text[index + PREFIX]
+            raw = (raw - text.charAt(index) * (31 * 31 * 31)) * 31 + text.charAt(index + PREFIX);
+            index++;
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, copied, length).toString();
+    }
+
+    /** The first of {@code candidates} (longest first) that {@code text} holds at {@code index}, or null. */
+    private static @Nullable String longestAt(String text, int index, String[] candidates) {
+        for (String candidate : candidates) {
+            if (text.startsWith(candidate, index)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Masks what looks like a GitLab token: {@code \b(prefix)[A-Za-z0-9_.\-]{4,}} becomes the prefix and the mask.
+     * A token's characters are name characters, so a match runs to the end of the run of name characters it starts
+     * in.
+     */
+    private static String maskGitLabTokens(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        int length = text.length();
+        // every prefix starts with "gl" or "GR": jump from one to the next
+        int nextGl = text.indexOf("gl");
+        int nextGr = text.indexOf("GR");
+        while (nextGl >= 0 || nextGr >= 0) {
+            int index = nextGr < 0 || (nextGl >= 0 && nextGl < nextGr) ? nextGl : nextGr;
+            int end = index + 1;
+            String prefix = wordStartsAt(text, index) ? gitLabPrefixAt(text, index) : null;
+            if (prefix != null) {
+                int tokenStart = index + prefix.length();
+                int tokenEnd = tokenStart;
+                while (tokenEnd < length && isNameChar(text.charAt(tokenEnd))) {
+                    tokenEnd++;
+                }
+                if (tokenEnd - tokenStart >= 4) {
+                    if (out == null) {
+                        out = new StringBuilder(length);
+                    }
+                    out.append(text, copied, index).append(prefix).append(MASK);
+                    copied = tokenEnd;
+                    end = tokenEnd;
+                }
+            }
+            if (nextGl >= 0 && nextGl < end) {
+                nextGl = text.indexOf("gl", end);
+            }
+            if (nextGr >= 0 && nextGr < end) {
+                nextGr = text.indexOf("GR", end);
+            }
+        }
+        return out == null ? text : out.append(text, copied, length).toString();
+    }
+
+    private static @Nullable String gitLabPrefixAt(String text, int index) {
+        for (String prefix : GITLAB_PREFIXES) {
+            if (text.startsWith(prefix, index)) {
+                return prefix;
+            }
+        }
+        return null;
+    }
+
+    /** Masks URL credentials: {@code \b([A-Za-z][A-Za-z0-9+.\-]*://)([^/?#@\s"'<>]+)@} keeps the scheme and the @. */
+    private static String maskUserinfo(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        int[] match;
+        while ((match = findUserinfo(text, from)) != null) {
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, match[1]).append(MASK).append('@');
+            from = match[2] + 1;
+            copied = from;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /**
+     * The next URL with credentials at or after {@code from}, as the pattern of {@link #maskUserinfo} finds it: the
+     * start of the scheme, the end of {@code ://} (where the credentials start) and the index of the {@code @}; null
+     * when there is none.
+     *
+     * <p>A scheme's characters run up to the {@code ://}, so a match can only start in the run of scheme characters
+     * that ends right before a {@code ://}, at its first letter with a word boundary before it; and whether the
+     * credentials and the {@code @} follow does not depend on where in the run it starts.
+     */
+    private static int @Nullable [] findUserinfo(String text, int from) {
+        int length = text.length();
+        int index = text.indexOf("://", from);
+        while (index >= 0) {
+            int runStart = index;
+            while (runStart > from && isSchemeChar(text.charAt(runStart - 1))) {
+                runStart--;
+            }
+            int start = -1;
+            for (int s = runStart; s < index; s++) {
+                if (isAsciiLetter(text.charAt(s)) && wordStartsAt(text, s)) {
+                    start = s;
+                    break;
+                }
+            }
+            if (start >= 0) {
+                int user = index + 3;
+                int end = user;
+                while (end < length && isUserinfoChar(text.charAt(end))) {
+                    end++;
+                }
+                if (end > user && end < length && text.charAt(end) == '@') {
+                    return new int[] {start, user, end};
+                }
+            }
+            index = text.indexOf("://", index + 1);
+        }
+        return null;
+    }
+
+    /**
+     * Masks the values of assignments to secret-looking names, as the pattern of {@link #ASSIGNMENT_WORDS} and
+     * {@link Matcher#replaceAll} do, unless the value is a boolean, a number, an environment reference or already
+     * masked.
+     *
+     * <p>A name's characters cannot be part of what follows it, so a match can only cover a whole run of name
+     * characters from some start in it to its end; it starts at the first word boundary in the run that still has one
+     * of the words after it, if the separator and a value follow the run. So each run is looked at once.
+     */
+    private static String maskAssignments(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        int length = text.length();
+        // where the pattern's scan goes on: after the last match, whose value ends before a character that cannot be
+        // part of a name (or at the end), so no run of name characters reaches back over it
+        int from = 0;
+        int nextEquals = text.indexOf('=');
+        int nextColon = text.indexOf(':');
+        while (nextEquals >= 0 || nextColon >= 0) {
+            int separator = nextColon < 0 || (nextEquals >= 0 && nextEquals < nextColon) ? nextEquals : nextColon;
+            long value = assignedValue(text, from, separator);
+            int resume = separator + 1;
+            if (value >= 0) {
+                int valueStart = (int) (value >>> 32);
+                int valueEnd = (int) value;
+                String assigned = text.substring(valueStart, valueEnd);
+                if (!NOT_A_SECRET_VALUE.matcher(assigned).matches()) {
+                    if (out == null) {
+                        out = new StringBuilder(length);
+                    }
+                    out.append(text, copied, valueStart).append(mask(assigned));
+                    copied = valueEnd;
+                }
+                from = valueEnd;
+                resume = valueEnd;
+            }
+            if (nextEquals >= 0 && nextEquals < resume) {
+                nextEquals = text.indexOf('=', resume);
+            }
+            if (nextColon >= 0 && nextColon < resume) {
+                nextColon = text.indexOf(':', resume);
+            }
+        }
+        return out == null ? text : out.append(text, copied, length).toString();
+    }
+
+    /**
+     * The value assigned by a match of the assignment pattern whose separator is the {@code =} or {@code :} at
+     * {@code separator}, as {@code start << 32 | end}; -1 when no match has that separator. The match's name is the
+     * run of name characters before the separator (spaces between), starting at or after {@code from}.
+     */
+    private static long assignedValue(String text, int from, int separator) {
+        int runEnd = separator;
+        while (runEnd > from && isSpace(text.charAt(runEnd - 1))) {
+            runEnd--;
+        }
+        int runStart = runEnd;
+        while (runStart > from && isNameChar(text.charAt(runStart - 1))) {
+            runStart--;
+        }
+        if (runStart == runEnd) {
+            return -1;
+        }
+        int lastWord = lastAssignmentWord(text, runStart, runEnd);
+        if (lastWord < 0) {
+            return -1;
+        }
+        int start = -1;
+        for (int s = runStart; s <= lastWord; s++) {
+            if (boundaryInNameRun(text, s, runStart)) {
+                start = s;
+                break;
+            }
+        }
+        if (start < 0) {
+            return -1;
+        }
+        int length = text.length();
+        int valueStart = skipSpaces(text, separator + 1);
+        int valueEnd = -1;
+        if (valueStart < length && (text.charAt(valueStart) == '"' || text.charAt(valueStart) == '\'')) {
+            valueEnd = valueEnd(text, valueStart + 1);
+            if (valueEnd >= 0) {
+                valueStart++;
+            }
+        }
+        if (valueEnd < 0) {
+            valueEnd = valueEnd(text, valueStart);
+        }
+        return valueEnd < 0 ? -1 : (long) valueStart << 32 | valueEnd;
+    }
+
+    /** The start of the last assignment word in {@code text[from, to)}, or -1. */
+    private static int lastAssignmentWord(String text, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (startsWord(text, i, to, ASSIGNMENT_WORDS_BY_LETTER)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** One of {@code words} (by their first letter, lower case) starts at {@code i} and ends by {@code to}. */
+    private static boolean startsWord(String text, int i, int to, String[][] words) {
+        int c = text.charAt(i) | 0x20;
+        if (c < 'a' || c > 'z') {
             return false;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (String word : ASSIGNMENT_WORDS) {
-            if (lower.contains(word)) {
+        for (String word : words[c - 'a']) {
+            if (i + word.length() <= to && asciiRegionMatches(text, i, word)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Masks the known secrets: at each position the longest one that starts there; linear in the text. */
-    private String maskLiterals(String text) {
-        if (byPrefix.isEmpty() || text.length() < PREFIX) {
-            return text;
+    /** The words by their first letter: index 0 for {@code a}. */
+    private static String[][] byFirstLetter(String[] words) {
+        String[][] table = new String[26][];
+        for (int letter = 0; letter < 26; letter++) {
+            char first = (char) ('a' + letter);
+            table[letter] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == first).toArray(String[]::new);
         }
-        StringBuilder out = null;
-        int copied = 0;
-        int index = 0;
-        while (index + PREFIX <= text.length()) {
-            if (!starts.get(startHash(text, index))) {
-                index++;
-                continue;
-            }
-            List<String> candidates = byPrefix.get(text.substring(index, index + PREFIX));
-            String hit = null;
-            if (candidates != null) {
-                for (String candidate : candidates) {
-                    if (text.startsWith(candidate, index)) {
-                        hit = candidate;
-                        break;
-                    }
-                }
-            }
-            if (hit == null) {
-                index++;
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(text.length());
-            }
-            out.append(text, copied, index).append(mask(hit));
-            index += hit.length();
-            copied = index;
+        return table;
+    }
+
+    /** The end of a value ({@code \{[^\r\n]*|[^\s"',}\]]+}) starting at {@code from}, or -1 when there is none. */
+    private static int valueEnd(String text, int from) {
+        int length = text.length();
+        if (from >= length) {
+            return -1;
         }
-        if (out == null) {
-            return text;
+        int end = from;
+        if (text.charAt(from) == '{') {
+            end++;
+            while (end < length && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+                end++;
+            }
+            return end;
         }
-        return out.append(text, copied, text.length()).toString();
+        while (end < length && isValueChar(text.charAt(end))) {
+            end++;
+        }
+        return end > from ? end : -1;
+    }
+
+    private static int skipSpaces(String text, int from) {
+        int i = from;
+        while (i < text.length() && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code \s} of {@link Pattern}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
+    /** {@code [A-Za-z0-9_.\-]}. */
+    private static boolean isNameChar(char c) {
+        return c < 128 && (isAsciiWord(c) || c == '.' || c == '-');
+    }
+
+    /** {@code [A-Za-z0-9+.\-]}. */
+    private static boolean isSchemeChar(char c) {
+        return c < 128 && ((isAsciiWord(c) && c != '_') || c == '+' || c == '.' || c == '-');
+    }
+
+    /** {@code [^/?#@\s"'<>]}. */
+    private static boolean isUserinfoChar(char c) {
+        return !isSpace(c) && c != '/' && c != '?' && c != '#' && c != '@' && c != '"' && c != '\'' && c != '<'
+                && c != '>';
+    }
+
+    /** {@code [^\s"',}\]]}. */
+    private static boolean isValueChar(char c) {
+        return !isSpace(c) && c != '"' && c != '\'' && c != ',' && c != '}' && c != ']';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** An ASCII word character: letter, digit or underscore (what {@code \b} sees in ASCII text). */
+    private static boolean isAsciiWord(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /**
+     * {@code \b} at {@code index}, where {@code text[index]} is an ASCII word character: true when what comes before
+     * is not a word character. A non-ASCII character before is left to the regex engine, whose idea of a word
+     * character there depends on the Java version.
+     */
+    private static boolean wordStartsAt(String text, int index) {
+        if (index == 0) {
+            return true;
+        }
+        char before = text.charAt(index - 1);
+        if (before < 128) {
+            return !isAsciiWord(before);
+        }
+        return regexBoundary(text, index);
+    }
+
+    /** {@code \b} at {@code index} inside the run of name characters starting at {@code runStart}. */
+    private static boolean boundaryInNameRun(String text, int index, int runStart) {
+        boolean right = isAsciiWord(text.charAt(index));
+        if (index > runStart) {
+            return right != isAsciiWord(text.charAt(index - 1));
+        }
+        if (index == 0 || text.charAt(index - 1) < 128) {
+            // before the run comes no name character, so no ASCII word character
+            return right;
+        }
+        return regexBoundary(text, index);
+    }
+
+    /** {@code \b} at {@code index} as the regex engine of this Java version decides it, seeing the whole text. */
+    private static boolean regexBoundary(String text, int index) {
+        return BOUNDARY.matcher(text).region(index, text.length()).useTransparentBounds(true).lookingAt();
+    }
+
+    /** {@code text} holds {@code lower} (lower case ASCII) at {@code index}, ignoring ASCII case only. */
+    private static boolean asciiRegionMatches(String text, int index, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            char c = text.charAt(index + k);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -263,7 +684,10 @@ public final class Redactor {
      * @param key the key or the last part of a dotted path, any case
      */
     public static boolean isSecretKey(String key) {
-        String last = key.substring(key.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+        String last = key.substring(key.lastIndexOf('.') + 1);
+        if (last.indexOf('[') >= 0) {
+            last = INDEX_SUFFIX.matcher(last).replaceAll("");
+        }
         return SECRET_FIELDS.contains(last.toLowerCase(Locale.ROOT));
     }
 
@@ -274,7 +698,22 @@ public final class Redactor {
      * @param name the name
      */
     public static boolean isSecretName(String name) {
-        return SECRET_NAME.matcher(name).matches();
+        int length = name.length();
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        if (length >= 4 && asciiRegionMatches(name, length - 4, "pass")) {
+            return true;
+        }
+        for (int i = 0; i < length; i++) {
+            if (startsWord(name, i, length, SECRET_NAME_WORDS_BY_LETTER)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void collect(ConfigNode node, boolean secretContext, Set<String> out) {
@@ -282,14 +721,17 @@ public final class Redactor {
             for (ConfigEntry entry : table.entries()) {
                 String name = (entry.field() != null ? entry.field() : entry.key()).toLowerCase(Locale.ROOT);
                 String keyName = entry.key().toLowerCase(Locale.ROOT);
-                boolean secret = secretContext || SECRET_FIELDS.contains(name) || SECRET_FIELDS.contains(keyName)
-                        || SECRET_SUBTREES.contains(name);
-                if (!secret && (LIST_OF_ASSIGNMENTS.contains(name) || LIST_OF_ASSIGNMENTS.contains(keyName))) {
-                    collectAssignments(entry.value(), out);
-                } else if (!secret && (URL_FIELDS.contains(name) || URL_FIELDS.contains(keyName))) {
-                    collectUserinfo(entry.value(), out);
-                } else {
-                    collect(entry.value(), secret, out);
+                int nameKind = KEY_KINDS.getOrDefault(name, 0);
+                int keyKind = keyName.equals(name) ? nameKind : KEY_KINDS.getOrDefault(keyName, 0);
+                boolean secret = secretContext || ((nameKind | keyKind) & SECRET_FIELD) != 0
+                        || (nameKind & SECRET_SUBTREE) != 0;
+                ConfigNode value = entry.value();
+                if (!secret && ((nameKind | keyKind) & LIST_OF_ASSIGNMENTS) != 0) {
+                    collectAssignments(value, out);
+                } else if (!secret && ((nameKind | keyKind) & URL_FIELD) != 0) {
+                    collectUserinfo(value, out);
+                } else if (secret || !(value instanceof ConfigScalar)) {
+                    collect(value, secret, out);
                 }
             }
         } else if (node instanceof ConfigArray array) {
@@ -324,14 +766,19 @@ public final class Redactor {
     }
 
     private static void collectUserinfoText(String text, Set<String> out) {
-        Matcher matcher = URL_USERINFO.matcher(text);
-        while (matcher.find()) {
-            String userinfo = matcher.group(2);
+        if (!text.contains("://")) {
+            return;
+        }
+        int from = 0;
+        int[] match;
+        while ((match = findUserinfo(text, from)) != null) {
+            String userinfo = text.substring(match[1], match[2]);
             addSecret(userinfo, out);
             int colon = userinfo.indexOf(':');
             if (colon >= 0) {
                 addSecret(userinfo.substring(colon + 1), out);
             }
+            from = match[2] + 1;
         }
     }
 
@@ -346,7 +793,26 @@ public final class Redactor {
         }
     }
 
+    /** {@code \$\{?[A-Za-z_][A-Za-z0-9_]*}?}, the whole value. */
     private static boolean isEnvironmentReference(String value) {
-        return value.matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?");
+        int length = value.length();
+        if (length < 2 || value.charAt(0) != '$') {
+            return false;
+        }
+        int i = 1;
+        if (value.charAt(i) == '{') {
+            i++;
+        }
+        if (i >= length || !(isAsciiLetter(value.charAt(i)) || value.charAt(i) == '_')) {
+            return false;
+        }
+        i++;
+        while (i < length && isAsciiWord(value.charAt(i))) {
+            i++;
+        }
+        if (i < length && value.charAt(i) == '}') {
+            i++;
+        }
+        return i == length;
     }
 }

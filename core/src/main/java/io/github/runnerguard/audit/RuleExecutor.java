@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * fresh worker thread.
  *
  * <p>With a budget, the rules of one file run one after the other on a pooled daemon thread while the calling thread
- * watches the clock; without one (a zero budget) they run on the calling thread. Thread-safe.
+ * watches the clock; without one (a zero budget) they run on the calling thread. The caller sleeps until the batch is
+ * done or the running rule's budget is up, whichever comes first: the worker wakes it once, at the end, not after
+ * every rule. Thread-safe.
  */
 final class RuleExecutor {
 
@@ -193,7 +195,10 @@ final class RuleExecutor {
                     completed++;
                     running = -1;
                     worker = null;
-                    notifyAll();
+                    if (completed == outcomes.length) {
+                        // the caller sleeps until then, or until the deadline of the rule it last saw running
+                        notifyAll();
+                    }
                 }
             }
         }

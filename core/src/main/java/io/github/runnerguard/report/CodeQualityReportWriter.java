@@ -92,7 +92,7 @@ public final class CodeQualityReportWriter implements ReportWriter {
                         finding.position() == null ? 1 : finding.position().line()));
             }
         }
-        out.append(JsonReports.renderTree(issues));
+        JsonReports.renderTree(issues, out);
     }
 
     private static Map<String, Object> issue(String checkName, String description, String body, String fingerprint,

@@ -294,7 +294,7 @@ public final class HtmlReportWriter implements ReportWriter {
     private void writeFinding(FileReport file, AuditFinding audited, String anchor, String fingerprint,
                               Redactor redactor, Appendable out) throws IOException {
         Finding finding = audited.finding();
-        String severity = finding.severity().id();
+        String severity = ReportSupport.id(finding.severity());
         out.append("<tr class=\"finding sev-").append(severity).append("\" id=\"").append(anchor)
                 .append("\" data-rule=\"").append(Markup.escape(finding.ruleId()))
                 .append("\" data-fingerprint=\"").append(fingerprint).append("\">\n")
@@ -480,7 +480,7 @@ public final class HtmlReportWriter implements ReportWriter {
             Finding finding = audited.finding();
             Suppression suppression = audited.suppression();
             Redactor redactor = redactors.computeIfAbsent(file, FileReport::redactor);
-            String severity = finding.severity().id();
+            String severity = ReportSupport.id(finding.severity());
             out.append("<tr class=\"finding suppressed sev-").append(severity).append("\" id=\"")
                     .append(anchors.get(audited)).append("\" data-rule=\"").append(Markup.escape(finding.ruleId()))
                     .append("\" data-fingerprint=\"").append(fingerprints.get(audited)).append("\">\n")

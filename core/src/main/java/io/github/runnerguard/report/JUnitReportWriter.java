@@ -222,7 +222,7 @@ public final class JUnitReportWriter implements ReportWriter {
         StringBuilder body = new StringBuilder();
         for (AuditFinding audited : sorted) {
             Finding finding = audited.finding();
-            body.append(location(path, finding.position())).append(' ').append(finding.severity().id()).append(' ')
+            body.append(location(path, finding.position())).append(' ').append(ReportSupport.id(finding.severity())).append(' ')
                     .append(ReportSupport.oneLine(redactor.redact(finding.message())));
             if (audited.suppressed()) {
                 body.append(" [suppressed: ").append(ReportSupport.oneLine(redactor.redact(

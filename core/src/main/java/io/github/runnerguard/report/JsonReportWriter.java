@@ -45,6 +45,6 @@ public final class JsonReportWriter implements ReportWriter {
 
     @Override
     public void write(AuditReport report, Appendable out) throws IOException {
-        out.append(JsonReports.render(report, SCHEMA_VERSION));
+        JsonReports.render(report, SCHEMA_VERSION, new Fingerprints()::of, out);
     }
 }

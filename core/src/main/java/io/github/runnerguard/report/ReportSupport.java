@@ -43,9 +43,10 @@ final class ReportSupport {
     static Map<AuditFinding, String> uniqueFingerprints(AuditReport report) {
         Map<AuditFinding, String> result = new IdentityHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
+        Fingerprints fingerprints = new Fingerprints();
         for (FileReport file : report.files()) {
             for (AuditFinding finding : file.findings()) {
-                String base = finding.finding().fingerprint();
+                String base = fingerprints.of(finding.finding());
                 int occurrence = seen.merge(base, 1, Integer::sum);
                 result.put(finding, occurrence == 1 ? base : sha256(base + "#" + occurrence));
             }
@@ -212,6 +213,17 @@ final class ReportSupport {
 
     /** Text on one line: line breaks become spaces. */
     static String oneLine(String text) {
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
         return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static final String[] SEVERITY_IDS = java.util.Arrays.stream(Severity.values()).map(Severity::id)
+            .toArray(String[]::new);
+
+    /** {@link Severity#id()}, without building the string again for each finding. */
+    static String id(Severity severity) {
+        return SEVERITY_IDS[severity.ordinal()];
     }
 }

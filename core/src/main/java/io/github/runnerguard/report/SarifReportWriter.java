@@ -93,7 +93,7 @@ public final class SarifReportWriter implements ReportWriter {
 
     @Override
     public void write(AuditReport report, Appendable out) throws IOException {
-        out.append(JsonReports.renderTree(log(report)));
+        JsonReports.renderTree(log(report), out);
     }
 
     private Map<String, Object> log(AuditReport report) {
@@ -106,6 +106,7 @@ public final class SarifReportWriter implements ReportWriter {
             ruleNodes.add(rule(descriptor, patterns));
         }
         Map<AuditFinding, String> fingerprints = ReportSupport.uniqueFingerprints(report);
+        Locations locations = new Locations();
         List<Object> results = new ArrayList<>();
         List<Object> notifications = new ArrayList<>();
         for (FileReport file : report.files()) {
@@ -115,11 +116,12 @@ public final class SarifReportWriter implements ReportWriter {
                 notification.put("level", "error");
                 notification.put("message", text(file.source() + " could not be audited: "
                         + patterns.redact(error.message())));
-                notification.put("locations", List.of(location(file.source(), error.position(), null, null)));
+                notification.put("locations", List.of(location(locations, file.source(), error.position(), null,
+                        null)));
                 notifications.add(notification);
             }
             for (AuditFinding audited : file.findings()) {
-                results.add(result(audited, file, ruleIndex, fingerprints.get(audited), redactor));
+                results.add(result(audited, file, ruleIndex, fingerprints.get(audited), redactor, locations));
             }
         }
         Map<String, Object> driver = object();
@@ -176,7 +178,7 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     private Map<String, Object> result(AuditFinding audited, FileReport file, Map<String, Integer> ruleIndex,
-                                       String fingerprint, Redactor redactor) {
+                                       String fingerprint, Redactor redactor, Locations locations) {
         Finding finding = audited.finding();
         Map<String, Object> node = object();
         node.put("ruleId", finding.ruleId());
@@ -186,7 +188,8 @@ public final class SarifReportWriter implements ReportWriter {
         }
         node.put("level", ReportSupport.sarifLevel(finding.severity()));
         node.put("message", text(redactor.redact(finding.message())));
-        Map<String, Object> location = location(finding.file(), finding.position(), file.config(), redactor);
+        Map<String, Object> location = location(locations, finding.file(), finding.position(), file.config(),
+                redactor);
         if (!finding.keyPath().isEmpty()) {
             location.put("logicalLocations", List.of(Map.of("fullyQualifiedName", finding.keyPath())));
         }
@@ -200,7 +203,7 @@ public final class SarifReportWriter implements ReportWriter {
             entry.put("status", "accepted");
             entry.put("justification", redactor.redact(suppression.reason()));
             if (suppression.source() != null) {
-                entry.put("location", location(suppression.source(), suppression.position(), null, null));
+                entry.put("location", location(locations, suppression.source(), suppression.position(), null, null));
             }
             if (suppression.expires() != null) {
                 entry.put("properties", Map.of("expires", suppression.expires().toString()));
@@ -209,7 +212,7 @@ public final class SarifReportWriter implements ReportWriter {
         }
         node.put("suppressions", suppressions);
         Map<String, Object> properties = object();
-        properties.put("severity", finding.severity().id());
+        properties.put("severity", ReportSupport.id(finding.severity()));
         properties.put("security-severity", ReportSupport.securitySeverity(finding.severity()));
         if (finding.runner() != null) {
             properties.put("runner", finding.runner().name());
@@ -219,9 +222,9 @@ public final class SarifReportWriter implements ReportWriter {
         return node;
     }
 
-    private Map<String, Object> location(String source, @Nullable Position position, @Nullable RunnerConfig config,
-                                         @Nullable Redactor redactor) {
-        ReportSupport.Location where = ReportSupport.locate(source, sourceRoot);
+    private Map<String, Object> location(Locations locations, String source, @Nullable Position position,
+                                         @Nullable RunnerConfig config, @Nullable Redactor redactor) {
+        ReportSupport.Location where = locations.of(source);
         Map<String, Object> artifact = object();
         artifact.put("uri", where.uri());
         if (where.relative()) {
@@ -231,7 +234,7 @@ public final class SarifReportWriter implements ReportWriter {
         region.put("startLine", position == null ? 1 : position.line());
         region.put("startColumn", position == null ? 1 : position.column());
         if (position != null && config != null && redactor != null && position.line() <= config.lines().size()) {
-            region.put("snippet", text(redactor.redact(config.lines().get(position.line() - 1))));
+            region.put("snippet", text(locations.snippet(config, position.line(), redactor)));
         }
         Map<String, Object> physical = object();
         physical.put("artifactLocation", artifact);
@@ -239,6 +242,38 @@ public final class SarifReportWriter implements ReportWriter {
         Map<String, Object> location = object();
         location.put("physicalLocation", physical);
         return location;
+    }
+
+    /**
+     * What the results of one log share: the location of each file, worked out once, and the masked line last
+     * shown as a snippet (findings come sorted by line). Not thread-safe; used within one {@link #write}.
+     */
+    private final class Locations {
+        private final Map<String, ReportSupport.Location> bySource = new HashMap<>();
+        private @Nullable RunnerConfig snippetConfig;
+        private int snippetLine;
+        private @Nullable Redactor snippetRedactor;
+        private String snippet = "";
+
+        ReportSupport.Location of(String source) {
+            ReportSupport.Location where = bySource.get(source);
+            if (where == null) {
+                where = ReportSupport.locate(source, sourceRoot);
+                bySource.put(source, where);
+            }
+            return where;
+        }
+
+        /** Line {@code line} of {@code config}, masked by {@code redactor}. */
+        String snippet(RunnerConfig config, int line, Redactor redactor) {
+            if (config != snippetConfig || line != snippetLine || redactor != snippetRedactor) {
+                snippet = redactor.redact(config.lines().get(line - 1));
+                snippetConfig = config;
+                snippetLine = line;
+                snippetRedactor = redactor;
+            }
+            return snippet;
+        }
     }
 
     /** The help text in Markdown: what to do (TOML snippets fenced), why it matters, severity, the link. */

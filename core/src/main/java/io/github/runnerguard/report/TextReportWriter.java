@@ -1,9 +1,12 @@
 package io.github.runnerguard.report;
 
 import java.io.IOException;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import io.github.runnerguard.audit.AuditFinding;
@@ -15,7 +18,9 @@ import io.github.runnerguard.config.Diagnostic;
 import io.github.runnerguard.config.Position;
 import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.spi.Finding;
+import io.github.runnerguard.spi.RunnerRef;
 import io.github.runnerguard.spi.Severity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a report for people: findings grouped by file and runner, one line each as
@@ -177,36 +182,74 @@ public final class TextReportWriter implements ReportWriter {
 
     private void writeFinding(AuditFinding audited, Redactor redactor, Appendable out) throws IOException {
         Finding finding = audited.finding();
-        StringBuilder line = new StringBuilder();
-        line.append(location(finding.file(), finding.position())).append(' ')
-                .append(severity(finding.severity())).append(' ')
+        // a suppressed finding's line is dimmed as a whole
+        boolean dim = color && audited.suppressed();
+        out.append("    ");
+        if (dim) {
+            out.append(DIM);
+        }
+        out.append(finding.file());
+        Position position = finding.position();
+        if (position != null) {
+            out.append(':').append(Integer.toString(position.line())).append(':')
+                    .append(Integer.toString(position.column()));
+        }
+        out.append(' ').append(severity(finding.severity())).append(' ')
                 .append(finding.ruleId()).append(' ')
                 .append(oneLine(redactor.redact(finding.message())));
         if (audited.suppressed()) {
-            line.append(" [suppressed: ").append(oneLine(redactor.redact(audited.suppression().reason())))
+            out.append(" [suppressed: ").append(oneLine(redactor.redact(audited.suppression().reason())))
                     .append(']');
-            out.append("    ").append(style(DIM, line.toString())).append('\n');
-        } else {
-            out.append("    ").append(line).append('\n');
         }
+        if (dim) {
+            out.append(RESET);
+        }
+        out.append('\n');
     }
 
     /** Findings by group: "global" first, then each runner by index; the key sorts and names the group. */
     private static Map<String, List<AuditFinding>> groups(FileReport file) {
         Map<String, List<AuditFinding>> groups = new TreeMap<>();
+        boolean asciiDigits = DecimalFormatSymbols.getInstance(Locale.getDefault(Locale.Category.FORMAT))
+                .getZeroDigit() == '0';
+        RunnerRef lastRunner = null;
+        List<AuditFinding> lastGroup = null;
         for (AuditFinding audited : file.findings()) {
             Finding finding = audited.finding();
-            String key;
-            if (finding.runner() == null) {
-                key = "0000000000 global";
-            } else {
-                String name = finding.runner().name().isEmpty() ? "(unnamed)" : "\"" + finding.runner().name() + "\"";
-                key = String.format("%010d runner %s (#%d)", finding.runner().index() + 1, name,
-                        finding.runner().index());
+            RunnerRef runner = finding.runner();
+            // findings are sorted by line, so those of one runner mostly come together
+            if (lastGroup == null || !Objects.equals(runner, lastRunner)) {
+                lastRunner = runner;
+                lastGroup = groups.computeIfAbsent(groupKey(runner, asciiDigits), k -> new ArrayList<>());
             }
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(audited);
+            lastGroup.add(audited);
         }
         return groups;
+    }
+
+    /**
+     * The key of a group: {@code String.format("%010d runner %s (#%d)", index + 1, name, index)}, built directly
+     * when the default locale writes ASCII digits.
+     */
+    private static String groupKey(@Nullable RunnerRef runner, boolean asciiDigits) {
+        if (runner == null) {
+            return "0000000000 global";
+        }
+        String name = runner.name().isEmpty() ? "(unnamed)" : "\"" + runner.name() + "\"";
+        if (!asciiDigits) {
+            return String.format("%010d runner %s (#%d)", runner.index() + 1, name, runner.index());
+        }
+        return zeroPadded(runner.index() + 1) + " runner " + name + " (#" + runner.index() + ")";
+    }
+
+    /** {@code String.format("%010d", number)} with ASCII digits. */
+    private static String zeroPadded(int number) {
+        String digits = Integer.toString(number);
+        if (digits.length() >= 10) {
+            return digits;
+        }
+        return number < 0 ? "-" + "0".repeat(10 - digits.length()) + digits.substring(1)
+                : "0".repeat(10 - digits.length()) + digits;
     }
 
     private String summary(AuditReport report) {
@@ -231,7 +274,7 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private String severity(Severity severity) {
-        return severity(severity, severity.id());
+        return severity(severity, ReportSupport.id(severity));
     }
 
     private String severity(Severity severity, String text) {
@@ -254,6 +297,6 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private static String oneLine(String text) {
-        return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        return ReportSupport.oneLine(text);
     }
 }

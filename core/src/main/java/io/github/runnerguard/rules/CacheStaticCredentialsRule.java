@@ -97,14 +97,21 @@ public final class CacheStaticCredentialsRule implements SecurityRule {
 
     private static void add(List<Finding> findings, RunnerConfig config, Runner runner, Severity severity,
                             String store, String section, List<Key> keys) {
-        List<Key> written = keys.stream()
-                .filter(k -> k.value().isSet() && !k.value().orElse("").isEmpty())
-                .toList();
-        if (written.isEmpty()) {
+        Key first = null;
+        StringBuilder names = new StringBuilder();
+        for (Key key : keys) {
+            if (key.value().isSet() && !key.value().orElse("").isEmpty()) {
+                if (first == null) {
+                    first = key;
+                } else {
+                    names.append(" and ");
+                }
+                names.append(key.name());
+            }
+        }
+        if (first == null) {
             return;
         }
-        Key first = written.get(0);
-        String names = String.join(" and ", written.stream().map(Key::name).toList());
         findings.add(new Finding(DESCRIPTOR.id(), severity,
                 CoreRuleSupport.label(runner) + " has its " + store + " cache " + names + " written in the file",
                 config.source(), CoreRuleSupport.ref(runner),

@@ -33,6 +33,10 @@ final class CoreRuleSupport {
     /** The version that introduced the core rules. */
     static final String SINCE = "0.1.0";
 
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+    private static final Pattern LOOPBACK_V6 = Pattern.compile("(0{1,4}:){7}0{0,3}1");
+
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$(\\{|[A-Za-z0-9_])");
 
     private CoreRuleSupport() {
@@ -205,10 +209,11 @@ final class CoreRuleSupport {
         if (h.equals("localhost") || h.endsWith(".localhost")) {
             return true;
         }
-        if (h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+        if (h.startsWith("127.") && LOOPBACK_V4.matcher(h).matches()) {
             return true;
         }
-        return h.equals("::1") || h.matches("(0{1,4}:){7}0{0,3}1") || h.equals("0:0:0:0:0:0:0:1");
+        return h.equals("::1") || (h.indexOf(':') >= 0 && LOOPBACK_V6.matcher(h).matches())
+                || h.equals("0:0:0:0:0:0:0:1");
     }
 
     /**

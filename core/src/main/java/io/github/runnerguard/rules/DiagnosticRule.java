@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import io.github.runnerguard.config.Diagnostic;
 import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.config.RunnerConfig;
@@ -26,7 +24,7 @@ abstract class DiagnosticRule implements SecurityRule {
     static final URI ADVANCED_CONFIGURATION =
             URI.create("https://docs.gitlab.com/runner/configuration/advanced-configuration/");
 
-    private static final Pattern RUNNER_INDEX = Pattern.compile("^runners\\[(\\d+)]");
+    private static final String RUNNERS = "runners[";
 
     private final Set<Diagnostic.Kind> kinds;
 
@@ -57,7 +55,7 @@ abstract class DiagnosticRule implements SecurityRule {
     abstract String remediationOf(Diagnostic diagnostic);
 
     String messageOf(Diagnostic diagnostic, @Nullable RunnerRef runner) {
-        StringBuilder message = new StringBuilder();
+        StringBuilder message = new StringBuilder(diagnostic.message().length() + 64);
         if (runner != null && !runner.name().isEmpty() && !diagnostic.message().contains(runner.name())) {
             message.append("Runner \"").append(runner.name()).append("\": ");
         }
@@ -71,13 +69,20 @@ abstract class DiagnosticRule implements SecurityRule {
 
     /** The runner a dotted path belongs to ({@code runners[2]...}), or null for a global key. */
     static @Nullable RunnerRef runnerOf(RunnerConfig config, String path) {
-        Matcher matcher = RUNNER_INDEX.matcher(path);
-        if (!matcher.find()) {
+        // ^runners\[(\d+)]
+        if (!path.startsWith(RUNNERS)) {
+            return null;
+        }
+        int end = RUNNERS.length();
+        while (end < path.length() && path.charAt(end) >= '0' && path.charAt(end) <= '9') {
+            end++;
+        }
+        if (end == RUNNERS.length() || end >= path.length() || path.charAt(end) != ']') {
             return null;
         }
         int index;
         try {
-            index = Integer.parseInt(matcher.group(1));
+            index = Integer.parseInt(path, RUNNERS.length(), end, 10);
         } catch (NumberFormatException e) {
             return null;
         }

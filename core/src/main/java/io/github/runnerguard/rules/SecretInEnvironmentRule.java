@@ -34,6 +34,9 @@ public final class SecretInEnvironmentRule implements SecurityRule {
 
     private static final Set<String> SECRET_PAIRS = Set.of("PRIVATE KEY", "API KEY", "ACCESS KEY", "AUTH CONFIG");
 
+    /** The first words of {@link #SECRET_PAIRS}. */
+    private static final Set<String> PAIR_STARTS = Set.of("PRIVATE", "API", "ACCESS", "AUTH");
+
     private static final String REMEDIATION = "Remove the secret from config.toml. Give it only to the projects that "
             + "need it, as a masked and protected CI/CD variable (or through an external secrets manager), and "
             + "rotate it, since every job that ran on this runner could read it:\n"
@@ -92,22 +95,42 @@ public final class SecretInEnvironmentRule implements SecurityRule {
         return findings;
     }
 
-    /** True when {@code name} looks like the name of a secret. */
+    /**
+     * True when {@code name} looks like the name of a secret: upper-cased and cut into words at runs of {@code _},
+     * {@code .} and {@code -}, one word or two words in a row name a secret.
+     */
     static boolean looksSecret(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
         if (upper.startsWith("FF_")) {
             return false;
         }
-        String[] words = upper.split("[_.\\-]+");
-        for (int i = 0; i < words.length; i++) {
-            if (SECRET_WORDS.contains(words[i])) {
+        String previous = null;
+        int length = upper.length();
+        int start = 0;
+        while (start < length) {
+            if (isWordSeparator(upper.charAt(start))) {
+                start++;
+                continue;
+            }
+            int end = start + 1;
+            while (end < length && !isWordSeparator(upper.charAt(end))) {
+                end++;
+            }
+            String word = upper.substring(start, end);
+            if (SECRET_WORDS.contains(word)) {
                 return true;
             }
-            if (i + 1 < words.length && SECRET_PAIRS.contains(words[i] + " " + words[i + 1])) {
+            if (previous != null && PAIR_STARTS.contains(previous) && SECRET_PAIRS.contains(previous + " " + word)) {
                 return true;
             }
+            previous = word;
+            start = end;
         }
         return false;
+    }
+
+    private static boolean isWordSeparator(char c) {
+        return c == '_' || c == '.' || c == '-';
     }
 
     private static boolean isLiteral(String value) {

@@ -1,9 +1,11 @@
 package io.github.runnerguard.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import io.github.runnerguard.config.ConfigArray;
 import io.github.runnerguard.config.ConfigEntry;
@@ -97,5 +99,44 @@ class RedactorTest {
     void combinesTheSecretsOfTwoRedactors() {
         Redactor both = Redactor.of(List.of("first-secret")).and(Redactor.of(List.of("second-secret")));
         assertEquals("\u2026 \u2026", both.redact("first-secret second-secret"));
+    }
+
+    @Test
+    void masksAssignmentsToNamesWithSeveralSecretWordsDotsAndDashes() {
+        Redactor redactor = Redactor.patterns();
+        assertEquals("my.api-key.token_password = \u2026", redactor.redact("my.api-key.token_password = hunter2"));
+        assertEquals("SECRET_TOKEN_PASSWORD:\u2026 next", redactor.redact("SECRET_TOKEN_PASSWORD:hunter2 next"));
+        assertEquals("--access-key.secret.token='\u2026'", redactor.redact("--access-key.secret.token='abc.def'"));
+        assertEquals("a.b-c.credential.x-y=\u2026, d", redactor.redact("a.b-c.credential.x-y=v4lue, d"));
+        assertEquals("..token=\u2026", redactor.redact("..token=abc"), "the name starts at its first word boundary");
+        assertEquals("token.password=true, api_key.auth_config=${KEY}",
+                redactor.redact("token.password=true, api_key.auth_config=${KEY}"), "not secrets");
+        assertEquals("token = \u2026 and secret.key: \u2026",
+                redactor.redact("token = glpat_ish and secret.key: abc"), "each assignment on its own");
+        assertEquals("password.tokens=\u2026", redactor.redact("password.tokens={\"a\": 1}"),
+                "a brace value runs to the end of the line");
+        assertEquals("tokenize: \u2026, passport=x", redactor.redact("tokenize: off, passport=x"),
+                "a word inside a longer name counts; pass alone does not");
+    }
+
+    @Test
+    void longHostileTextsAreRedactedInLinearTime() {
+        List<String> hostile = List.of(
+                "token".repeat(400_000),
+                "a.".repeat(1_000_000),
+                "a-token-".repeat(250_000) + " x",
+                "token.password-".repeat(130_000) + " ",
+                "x.".repeat(1_000_000) + "://",
+                "a.b://".repeat(300_000) + "u@h",
+                "glrt-ab ".repeat(250_000),
+                "password=" + "x".repeat(2_000_000),
+                "token ".repeat(300_000) + "=" + " ".repeat(300_000),
+                "\u00e9.".repeat(500_000) + "token=x");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            for (String text : hostile) {
+                String masked = Redactor.of(List.of("secret-value")).redact(text);
+                assertTrue(masked.length() <= text.length(), "masking never makes a text longer here");
+            }
+        });
     }
 }

@@ -1,6 +1,11 @@
 package io.github.runnerguard.internal.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.CharBuffer;
 import java.util.List;
+import java.util.function.Function;
 import io.github.runnerguard.audit.AuditFinding;
 import io.github.runnerguard.audit.AuditReport;
 import io.github.runnerguard.audit.FileReport;
@@ -14,6 +19,7 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.Severity;
 import io.github.runnerguard.spi.TenancySeverity;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
 import tools.jackson.databind.SerializationFeature;
@@ -34,61 +40,104 @@ public final class JsonReports {
                     .withArrayEmptySeparator("")))
             .build();
 
+    /** {@link Severity#id()} by ordinal, made once. */
+    private static final String[] SEVERITY_IDS = java.util.Arrays.stream(Severity.values()).map(Severity::id)
+            .toArray(String[]::new);
+
     private JsonReports() {
     }
 
     /** The JSON report, ending with a newline. */
     public static String render(AuditReport report, int schemaVersion) {
+        StringBuilder out = new StringBuilder();
+        try {
+            render(report, schemaVersion, Finding::fingerprint, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the JSON report, ending with a newline, to {@code out} as it goes: no tree of the report and no copy of
+     * the text are built.
+     *
+     * @param fingerprints gives each finding's {@link Finding#fingerprint()}
+     * @throws IOException when {@code out} throws
+     */
+    public static void render(AuditReport report, int schemaVersion, Function<Finding, String> fingerprints,
+                              Appendable out) throws IOException {
         Redactor redactor = Redactor.patterns();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schemaVersion", schemaVersion);
-        ObjectNode tool = root.putObject("tool");
-        tool.put("name", "runnerguard");
-        tool.put("version", Runnerguard.version());
-        ArrayNode files = root.putArray("files");
-        for (FileReport file : report.files()) {
-            ObjectNode fileNode = files.addObject();
-            fileNode.put("path", file.source());
-            fileNode.put("audited", file.audited());
-            ArrayNode errors = fileNode.putArray("errors");
-            for (Diagnostic error : file.errors()) {
-                ObjectNode errorNode = errors.addObject();
-                errorNode.put("message", redactor.redact(error.message()));
-                putPosition(errorNode, error.position());
-            }
-            ArrayNode findings = fileNode.putArray("findings");
-            for (AuditFinding audited : file.findings()) {
-                Finding finding = audited.finding();
-                ObjectNode node = findings.addObject();
-                node.put("ruleId", finding.ruleId());
-                node.put("severity", finding.severity().id());
-                node.put("title", redactor.redact(audited.title()));
-                node.put("message", redactor.redact(finding.message()));
-                if (finding.runner() == null) {
-                    node.putNull("runner");
-                } else {
-                    ObjectNode runner = node.putObject("runner");
-                    runner.put("index", finding.runner().index());
-                    runner.put("name", finding.runner().name());
+        try (JsonGenerator json = MAPPER.createGenerator(new AppendableWriter(out))) {
+            json.writeStartObject();
+            json.writeNumberProperty("schemaVersion", schemaVersion);
+            json.writeObjectPropertyStart("tool");
+            json.writeStringProperty("name", "runnerguard");
+            json.writeStringProperty("version", Runnerguard.version());
+            json.writeEndObject();
+            json.writeArrayPropertyStart("files");
+            for (FileReport file : report.files()) {
+                json.writeStartObject();
+                json.writeStringProperty("path", file.source());
+                json.writeBooleanProperty("audited", file.audited());
+                json.writeArrayPropertyStart("errors");
+                for (Diagnostic error : file.errors()) {
+                    json.writeStartObject();
+                    json.writeStringProperty("message", redactor.redact(error.message()));
+                    writePosition(json, error.position());
+                    json.writeEndObject();
                 }
-                node.put("key", finding.keyPath());
-                putPosition(node, finding.position());
-                node.put("remediation", redactor.redact(finding.remediation()));
-                putNullable(node, "helpUri", audited.helpUri() == null ? null : audited.helpUri().toString());
-                node.put("fingerprint", finding.fingerprint());
-                node.put("suppressed", audited.suppressed());
-                putNullable(node, "suppressionReason",
-                        audited.suppressionReason().map(redactor::redact).orElse(null));
+                json.writeEndArray();
+                json.writeArrayPropertyStart("findings");
+                String lastRemediation = null;
+                String lastMaskedRemediation = null;
+                for (AuditFinding audited : file.findings()) {
+                    Finding finding = audited.finding();
+                    json.writeStartObject();
+                    json.writeStringProperty("ruleId", finding.ruleId());
+                    json.writeStringProperty("severity", SEVERITY_IDS[finding.severity().ordinal()]);
+                    json.writeStringProperty("title", redactor.redact(audited.title()));
+                    json.writeStringProperty("message", redactor.redact(finding.message()));
+                    if (finding.runner() == null) {
+                        json.writeNullProperty("runner");
+                    } else {
+                        json.writeObjectPropertyStart("runner");
+                        json.writeNumberProperty("index", finding.runner().index());
+                        json.writeStringProperty("name", finding.runner().name());
+                        json.writeEndObject();
+                    }
+                    json.writeStringProperty("key", finding.keyPath());
+                    writePosition(json, finding.position());
+                    // the findings of one rule come together and share their remediation: mask it once
+                    if (!finding.remediation().equals(lastRemediation)) {
+                        lastRemediation = finding.remediation();
+                        lastMaskedRemediation = redactor.redact(lastRemediation);
+                    }
+                    json.writeStringProperty("remediation", lastMaskedRemediation);
+                    writeNullable(json, "helpUri", audited.helpUri() == null ? null : audited.helpUri().toString());
+                    json.writeStringProperty("fingerprint", fingerprints.apply(finding));
+                    json.writeBooleanProperty("suppressed", audited.suppressed());
+                    writeNullable(json, "suppressionReason",
+                            audited.suppression() == null ? null : redactor.redact(audited.suppression().reason()));
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
             }
+            json.writeEndArray();
+            Summary summary = report.summary();
+            json.writeObjectPropertyStart("summary");
+            for (Severity severity : Severity.values()) {
+                json.writeNumberProperty(severity.id(), summary.count(severity));
+            }
+            json.writeNumberProperty("suppressed", summary.suppressed());
+            json.writeNumberProperty("errors", summary.errors());
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        Summary summary = report.summary();
-        ObjectNode summaryNode = root.putObject("summary");
-        for (Severity severity : Severity.values()) {
-            summaryNode.put(severity.id(), summary.count(severity));
-        }
-        summaryNode.put("suppressed", summary.suppressed());
-        summaryNode.put("errors", summary.errors());
-        return MAPPER.writeValueAsString(root) + "\n";
+        out.append('\n');
     }
 
     /** The descriptors as {@code {"schemaVersion": 1, "rules": [...]}}, ending with a newline. */
@@ -131,6 +180,20 @@ public final class JsonReports {
     }
 
     /**
+     * Writes {@link #renderTree(Object)} to {@code out} as it goes, without building the text first.
+     *
+     * @throws IOException when {@code out} throws
+     */
+    public static void renderTree(@Nullable Object tree, Appendable out) throws IOException {
+        try {
+            MAPPER.writeValue(new AppendableWriter(out), tree);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.append('\n');
+    }
+
+    /**
      * Parses JSON into a tree of {@link java.util.Map}s (in document order), {@link List}s, strings, numbers,
      * booleans and nulls.
      *
@@ -146,13 +209,21 @@ public final class JsonReports {
         }
     }
 
-    private static void putPosition(ObjectNode node, @Nullable Position position) {
+    private static void writePosition(JsonGenerator json, @Nullable Position position) {
         if (position == null) {
-            node.putNull("line");
-            node.putNull("column");
+            json.writeNullProperty("line");
+            json.writeNullProperty("column");
         } else {
-            node.put("line", position.line());
-            node.put("column", position.column());
+            json.writeNumberProperty("line", position.line());
+            json.writeNumberProperty("column", position.column());
+        }
+    }
+
+    private static void writeNullable(JsonGenerator json, String name, @Nullable String value) {
+        if (value == null) {
+            json.writeNullProperty(name);
+        } else {
+            json.writeStringProperty(name, value);
         }
     }
 
@@ -161,6 +232,53 @@ public final class JsonReports {
             node.putNull(name);
         } else {
             node.put(name, value);
+        }
+    }
+
+    /**
+     * A {@link Writer} that appends to an {@link Appendable}, so Jackson writes straight into a writer's target.
+     * Closing it closes nothing; an {@link IOException} of the target comes out as {@link UncheckedIOException}, which
+     * Jackson passes on. Not thread-safe.
+     */
+    private static final class AppendableWriter extends Writer {
+        private final Appendable out;
+
+        AppendableWriter(Appendable out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            try {
+                if (out instanceof StringBuilder builder) {
+                    builder.append(chars, offset, length);
+                } else if (out instanceof Writer writer) {
+                    writer.write(chars, offset, length);
+                } else {
+                    out.append(CharBuffer.wrap(chars, offset, length));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            try {
+                out.append(text, offset, offset + length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void flush() {
+            // the target is flushed by whoever owns it
+        }
+
+        @Override
+        public void close() {
+            // the target belongs to the caller
         }
     }
 }

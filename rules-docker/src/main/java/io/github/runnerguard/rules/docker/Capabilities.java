@@ -30,8 +30,51 @@ final class Capabilities {
 
     /** True when the list names the capability (any spelling). */
     static boolean contains(List<String> capabilities, String capability) {
+        if (capabilities.isEmpty()) {
+            return false;
+        }
         String wanted = normalize(capability);
-        return capabilities.stream().anyMatch(c -> normalize(c).equals(wanted));
+        for (String c : capabilities) {
+            if (names(c, wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code normalize(capability).equals(wanted)}, without building the normalized name for ASCII names. */
+    private static boolean names(String capability, String wanted) {
+        int start = 0;
+        int end = capability.length();
+        for (int i = 0; i < end; i++) {
+            if (capability.charAt(i) >= 128) {
+                return normalize(capability).equals(wanted);
+            }
+        }
+        while (start < end && capability.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && capability.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        if (end - start >= 4 && capability.regionMatches(true, start, "CAP_", 0, 4)) {
+            start += 4;
+        }
+        return end - start == wanted.length() && upperCaseMatches(capability, start, wanted);
+    }
+
+    /** The ASCII characters from {@code start} upper-cased equal {@code wanted} (already upper case). */
+    private static boolean upperCaseMatches(String capability, int start, String wanted) {
+        for (int i = 0; i < wanted.length(); i++) {
+            char c = capability.charAt(start + i);
+            if (c >= 'a' && c <= 'z') {
+                c = (char) (c - ('a' - 'A'));
+            }
+            if (c != wanted.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when a (non-privileged, unless {@code privileged}) build container keeps the capability. */

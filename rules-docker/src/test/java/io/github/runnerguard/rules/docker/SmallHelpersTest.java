@@ -28,6 +28,21 @@ class SmallHelpersTest {
         assertEquals("SYS_ADMIN", Capabilities.normalize(" cap_sys_admin "));
     }
 
+    @Test
+    void aListNamesACapabilityInAnySpellingThatNormalizesToIt() {
+        List<String> spellings = List.of("sys_admin", "SYS_ADMIN", "cap_sys_admin", " Cap_Sys_Admin\t", "CAP_SYS_ADMIN",
+                "CAP_CAP_SYS_ADMIN", "sys_admin2", "sys admin", "cap_", "", "\u017fys_admin", "SYS_ADMİN", "stra\u00dfe");
+        for (String spelling : spellings) {
+            for (String wanted : List.of("SYS_ADMIN", "cap_sys_admin", "STRASSE", "CAP_SYS_ADMIN", "ALL")) {
+                assertEquals(Capabilities.normalize(spelling).equals(Capabilities.normalize(wanted)),
+                        Capabilities.contains(List.of("NET_RAW", spelling), wanted), spelling + " / " + wanted);
+            }
+        }
+        assertTrue(Capabilities.contains(List.of(" cap_sys_admin "), "SYS_ADMIN"));
+        assertTrue(Capabilities.contains(List.of("stra\u00dfe"), "STRASSE"), "non-ASCII names are upper-cased fully");
+        assertFalse(Capabilities.contains(List.of("CAP_CAP_SYS_ADMIN"), "SYS_ADMIN"), "one CAP_ prefix is dropped");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"seccomp=unconfined|true", "seccomp:unconfined|true",
         "apparmor=unconfined|true", "apparmor:unconfined|true", "label=disable|true", "label:disable|true",

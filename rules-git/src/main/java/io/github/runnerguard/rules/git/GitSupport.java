@@ -79,35 +79,19 @@ final class GitSupport {
         return value.position() != null ? value.position() : runner.position();
     }
 
-    /**
-     * The {@code environment} entries of {@code runner} as gitlab-runner reads them: {@code NAME=value} split at the
-     * first {@code =}; entries without {@code =} are skipped, as gitlab-runner skips them.
-     */
-    static List<EnvEntry> environment(Runner runner) {
-        Optional<ConfigNode> node = runner.raw().fieldValue("environment");
-        if (node.isEmpty() || !(node.get() instanceof ConfigArray array)) {
-            return List.of();
-        }
-        List<EnvEntry> entries = new ArrayList<>();
-        List<ConfigNode> elements = array.elements();
-        for (int i = 0; i < elements.size(); i++) {
-            if (elements.get(i) instanceof ConfigScalar scalar && scalar.value() instanceof String text) {
-                int eq = text.indexOf('=');
-                if (eq >= 0) {
-                    entries.add(new EnvEntry(text.substring(0, eq), text.substring(eq + 1), scalar.path(),
-                            scalar.position()));
-                }
-            }
-        }
-        return List.copyOf(entries);
-    }
-
     /** The last {@code environment} entry named {@code name}: the one gitlab-runner uses. */
     static Optional<EnvEntry> lastEnvironment(Runner runner, String name) {
-        List<EnvEntry> entries = environment(runner);
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            if (entries.get(i).name().equals(name)) {
-                return Optional.of(entries.get(i));
+        Optional<ConfigNode> node = runner.raw().fieldValue("environment");
+        if (node.isEmpty() || !(node.get() instanceof ConfigArray array)) {
+            return Optional.empty();
+        }
+        List<ConfigNode> elements = array.elements();
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            // an entry is named name when its first '=' comes right after name
+            if (elements.get(i) instanceof ConfigScalar scalar && scalar.value() instanceof String text
+                    && text.startsWith(name) && text.indexOf('=') == name.length()) {
+                return Optional.of(new EnvEntry(name, text.substring(name.length() + 1), scalar.path(),
+                        scalar.position()));
             }
         }
         return Optional.empty();

@@ -65,7 +65,7 @@ public final class KubernetesPssAdmissionDeniedRule extends KubernetesRule {
         if (level == Level.PRIVILEGED) {
             return;
         }
-        List<Violation> rejected = PodSecurity.assess(runner).rejectedAt(level);
+        List<Violation> rejected = runner.podSecurity().rejectedAt(level);
         for (Violation v : rejected) {
             emit.report("job pods of this runner will be rejected at admission: " + v.control().qualifiedTitle()
                     + ": " + v.detail() + " (the namespace enforces \"" + level.id() + "\")", v.keyPath(),

@@ -61,7 +61,7 @@ public final class KubernetesPssLevelRule extends KubernetesRule {
 
     @Override
     void check(KubernetesRunner runner, Emitter emit, AuditContext context) {
-        Assessment assessment = PodSecurity.assess(runner);
+        Assessment assessment = runner.podSecurity();
         StringBuilder message = new StringBuilder("job pods meet the Pod Security Standards \"")
                 .append(assessment.level().id()).append("\" level");
         List<Violation> blocking = assessment.blockingNextLevel();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import io.github.runnerguard.config.Position;
-import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.config.RunnerConfig;
 import io.github.runnerguard.rules.kubernetes.internal.KubernetesRunner;
 import io.github.runnerguard.spi.AuditContext;
@@ -30,16 +29,12 @@ abstract class KubernetesRule implements SecurityRule {
     @Override
     public final List<Finding> check(RunnerConfig config, AuditContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (Runner runner : config.runners()) {
-            Optional<KubernetesRunner> k8s = KubernetesRunner.of(runner);
-            if (k8s.isEmpty()) {
-                continue;
-            }
-            Optional<Severity> base = descriptor().tenancy().forTenancy(context.tenancyOf(runner.name().value()));
+        for (KubernetesRunner k8s : KubernetesRunner.of(config)) {
+            Optional<Severity> base = descriptor().tenancy().forTenancy(context.tenancyOf(k8s.runner().name().value()));
             if (base.isEmpty()) {
                 continue;
             }
-            check(k8s.get(), new Emitter(config, k8s.get(), base.get(), findings), context);
+            check(k8s, new Emitter(config, k8s, base.get(), findings), context);
         }
         return List.copyOf(findings);
     }

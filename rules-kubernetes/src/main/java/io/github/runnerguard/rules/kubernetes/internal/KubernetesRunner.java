@@ -1,17 +1,19 @@
 package io.github.runnerguard.rules.kubernetes.internal;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import io.github.runnerguard.config.ConfigEntry;
 import io.github.runnerguard.config.ConfigScalar;
 import io.github.runnerguard.config.ConfigTable;
 import io.github.runnerguard.config.Position;
 import io.github.runnerguard.config.Runner;
+import io.github.runnerguard.config.RunnerConfig;
 import io.github.runnerguard.spi.RunnerRef;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A runner is a Kubernetes runner when its {@code executor} is {@code kubernetes}, or when it names no executor
  * but has a {@code [runners.kubernetes]} table: a template merged at registration (the Helm chart and the operator
- * register with {@code --executor kubernetes} and {@code --template-config}). Immutable and thread-safe.
+ * register with {@code --executor kubernetes} and {@code --template-config}). The security contexts are read when
+ * first asked for. Immutable (as far as can be seen from outside) and thread-safe.
  */
 public final class KubernetesRunner {
 
@@ -30,24 +33,58 @@ public final class KubernetesRunner {
 
     private static final List<String> VALID_PROFILE_TYPES = List.of("RuntimeDefault", "Unconfined", "Localhost");
 
+    /**
+     * The views of the configs seen last, by identity: every Kubernetes rule asks for the views of each config of an
+     * audit, and reading them once is enough. Weak both ways, so nothing is kept alive.
+     */
+    private static final AtomicReferenceArray<Cached> CACHE = new AtomicReferenceArray<>(8);
+
     private final Runner runner;
     private final ConfigTable k8s;
     private final boolean executorImplicit;
-    private final Map<ContainerKind, ContainerContext> contexts = new EnumMap<>(ContainerKind.class);
-    private final PodContext pod;
+    /** The security contexts by {@link ContainerKind#ordinal()}, each read when first asked for. */
+    private final ContainerContext[] contexts = new ContainerContext[ContainerKind.values().length];
+    private @Nullable PodContext pod;
+    private PodSecurity.@Nullable Assessment podSecurity;
 
     private KubernetesRunner(Runner runner, ConfigTable k8s, boolean executorImplicit) {
         this.runner = runner;
         this.k8s = k8s;
         this.executorImplicit = executorImplicit;
-        for (ContainerKind kind : ContainerKind.values()) {
-            contexts.put(kind, containerContext(kind));
+    }
+
+    /** The views of a config, remembered; the views themselves may be gone. */
+    private record Cached(WeakReference<RunnerConfig> config, WeakReference<List<KubernetesRunner>> views) {
+    }
+
+    /**
+     * The Kubernetes views of the runners of {@code config} that run jobs on Kubernetes, in file order. The views of
+     * the last few configs are remembered while something else holds them, so the rules of one audit share them.
+     */
+    public static List<KubernetesRunner> of(RunnerConfig config) {
+        int slot = System.identityHashCode(config) & (CACHE.length() - 1);
+        Cached cached = CACHE.get(slot);
+        if (cached != null && cached.config().get() == config) {
+            List<KubernetesRunner> views = cached.views().get();
+            if (views != null) {
+                return views;
+            }
         }
-        this.pod = podContext();
+        List<KubernetesRunner> views = new ArrayList<>();
+        for (Runner runner : config.runners()) {
+            of(runner).ifPresent(views::add);
+        }
+        views = List.copyOf(views);
+        CACHE.set(slot, new Cached(new WeakReference<>(config), new WeakReference<>(views)));
+        return views;
     }
 
     /** The Kubernetes view of {@code runner}, or empty when it does not run jobs on Kubernetes. */
     public static Optional<KubernetesRunner> of(Runner runner) {
+        return read(runner);
+    }
+
+    private static Optional<KubernetesRunner> read(Runner runner) {
         String executor = runner.executor().value();
         Optional<ConfigTable> table = RawReader.table(runner.raw(), "kubernetes");
         if (EXECUTOR.equals(executor)) {
@@ -127,12 +164,33 @@ public final class KubernetesRunner {
 
     /** The security context table of one container kind. */
     public ContainerContext context(ContainerKind kind) {
-        return contexts.get(kind);
+        // a race reads the same immutable value twice; records publish safely through their final fields
+        ContainerContext context = contexts[kind.ordinal()];
+        if (context == null) {
+            context = containerContext(kind);
+            contexts[kind.ordinal()] = context;
+        }
+        return context;
     }
 
     /** The pod security context table. */
     public PodContext pod() {
-        return pod;
+        PodContext context = pod;
+        if (context == null) {
+            context = podContext();
+            pod = context;
+        }
+        return context;
+    }
+
+    /** The Pod Security Standards assessment of the job pods ({@link PodSecurity#assess}), made once. */
+    public PodSecurity.Assessment podSecurity() {
+        PodSecurity.Assessment assessment = podSecurity;
+        if (assessment == null) {
+            assessment = PodSecurity.assess(this);
+            podSecurity = assessment;
+        }
+        return assessment;
     }
 
     // ---- security contexts ------------------------------------------------------------------------------------
@@ -196,10 +254,9 @@ public final class KubernetesRunner {
     }
 
     private ContainerContext containerContext(ContainerKind kind) {
-        Optional<ConfigTable> found = RawReader.table(k8s, kind.table());
-        ConfigTable t = found.orElseGet(() -> empty(k8s, kind.table()));
-        ConfigTable caps = RawReader.table(t, "capabilities").orElseGet(() -> empty(t, "capabilities"));
-        Setting<String> procMount = RawReader.string(t, "proc_mount");
+        Section t = Section.of(k8s, kind.table());
+        Section caps = t.child("capabilities");
+        Setting<String> procMount = t.string("proc_mount");
         String applied = null;
         if (procMount.value() != null) {
             String trimmed = procMount.value().strip();
@@ -209,33 +266,80 @@ public final class KubernetesRunner {
                 applied = titled;
             }
         }
-        return new ContainerContext(kind, found.isPresent(), t.path(), RawReader.bool(t, "privileged"),
-                RawReader.bool(t, "allow_privilege_escalation"), RawReader.integer(t, "run_as_user"),
-                RawReader.integer(t, "run_as_group"), RawReader.bool(t, "run_as_non_root"),
-                RawReader.strings(caps, "add"), RawReader.strings(caps, "drop"), RawReader.stringItems(caps, "add"),
-                profile(t, "seccomp_profile"), profile(t, "app_armor_profile"), RawReader.string(t, "selinux_type"),
+        return new ContainerContext(kind, t.present(), t.path(), t.bool("privileged"),
+                t.bool("allow_privilege_escalation"), t.integer("run_as_user"), t.integer("run_as_group"),
+                t.bool("run_as_non_root"), caps.strings("add"), caps.strings("drop"), caps.stringItems("add"),
+                profile(t, "seccomp_profile"), profile(t, "app_armor_profile"), t.string("selinux_type"),
                 procMount, applied);
     }
 
     private PodContext podContext() {
-        Optional<ConfigTable> found = RawReader.table(k8s, "pod_security_context");
-        ConfigTable t = found.orElseGet(() -> empty(k8s, "pod_security_context"));
-        return new PodContext(found.isPresent(), t.path(), RawReader.integer(t, "run_as_user"),
-                RawReader.integer(t, "run_as_group"), RawReader.bool(t, "run_as_non_root"),
-                profile(t, "seccomp_profile"), profile(t, "app_armor_profile"), RawReader.string(t, "selinux_type"));
+        Section t = Section.of(k8s, "pod_security_context");
+        return new PodContext(t.present(), t.path(), t.integer("run_as_user"), t.integer("run_as_group"),
+                t.bool("run_as_non_root"), profile(t, "seccomp_profile"), profile(t, "app_armor_profile"),
+                t.string("selinux_type"));
     }
 
-    private static Profile profile(ConfigTable parent, String field) {
-        ConfigTable t = RawReader.table(parent, field).orElseGet(() -> empty(parent, field));
-        Setting<String> type = RawReader.string(t, "type");
+    private static Profile profile(Section parent, String field) {
+        Section t = parent.child(field);
+        Setting<String> type = t.string("type");
         String applied = null;
         if (type.value() != null && VALID_PROFILE_TYPES.contains(type.value())) {
-            String localhost = RawReader.string(t, "localhost_profile").value();
+            String localhost = t.string("localhost_profile").value();
             if (!type.value().equals("Localhost") || (localhost != null && !localhost.isEmpty())) {
                 applied = type.value();
             }
         }
         return new Profile(type, applied);
+    }
+
+    /**
+     * A sub-table as the readers see it: the table when the file has it, else nothing at the path it would have,
+     * where every setting is absent (without building an empty table for it).
+     *
+     * @param table the table, or null when absent
+     * @param path  its key path
+     */
+    private record Section(@Nullable ConfigTable table, String path) {
+
+        static Section of(ConfigTable parent, String field) {
+            Optional<ConfigTable> found = RawReader.table(parent, field);
+            return found.isPresent() ? new Section(found.get(), found.get().path())
+                    : new Section(null, RawReader.pathOf(parent, field));
+        }
+
+        boolean present() {
+            return table != null;
+        }
+
+        Section child(String field) {
+            return table != null ? of(table, field) : new Section(null, pathOf(field));
+        }
+
+        /** What {@link RawReader#pathOf} gives for an absent key of an empty table at {@link #path}. */
+        private String pathOf(String field) {
+            return path.isEmpty() ? field : path + "." + field;
+        }
+
+        Setting<Boolean> bool(String field) {
+            return table != null ? RawReader.bool(table, field) : Setting.absent(pathOf(field));
+        }
+
+        Setting<String> string(String field) {
+            return table != null ? RawReader.string(table, field) : Setting.absent(pathOf(field));
+        }
+
+        Setting<Long> integer(String field) {
+            return table != null ? RawReader.integer(table, field) : Setting.absent(pathOf(field));
+        }
+
+        Setting<List<String>> strings(String field) {
+            return table != null ? RawReader.strings(table, field) : Setting.absent(pathOf(field));
+        }
+
+        List<Setting<String>> stringItems(String field) {
+            return table != null ? RawReader.stringItems(table, field) : new ArrayList<>();
+        }
     }
 
     // ---- effective values -------------------------------------------------------------------------------------
@@ -298,7 +402,7 @@ public final class KubernetesRunner {
     /** The effective {@code run_as_user} of a container: its context's, else the pod's. */
     public Setting<Long> effectiveRunAsUser(ContainerKind kind) {
         Setting<Long> own = context(kind).runAsUser();
-        return own.isSet() ? own : pod.runAsUser();
+        return own.isSet() ? own : pod().runAsUser();
     }
 
     // ---- volumes and patches ----------------------------------------------------------------------------------
@@ -323,8 +427,11 @@ public final class KubernetesRunner {
     /** The host_path volumes. */
     public List<HostPathVolume> hostPathVolumes() {
         List<HostPathVolume> volumes = new ArrayList<>();
-        ConfigTable v = RawReader.table(k8s, "volumes").orElseGet(() -> empty(k8s, "volumes"));
-        for (ConfigTable t : RawReader.tables(v, "host_path")) {
+        Optional<ConfigTable> v = RawReader.table(k8s, "volumes");
+        if (v.isEmpty()) {
+            return volumes;
+        }
+        for (ConfigTable t : RawReader.tables(v.get(), "host_path")) {
             String mountPath = RawReader.string(t, "mount_path").orElse("");
             Setting<String> hostPath = RawReader.string(t, "host_path");
             String effective = hostPath.value() == null || hostPath.value().isEmpty() ? mountPath : hostPath.value();
@@ -350,9 +457,12 @@ public final class KubernetesRunner {
     /** The volumes other than host_path. */
     public List<OtherVolume> otherVolumes() {
         List<OtherVolume> volumes = new ArrayList<>();
-        ConfigTable v = RawReader.table(k8s, "volumes").orElseGet(() -> empty(k8s, "volumes"));
+        Optional<ConfigTable> v = RawReader.table(k8s, "volumes");
+        if (v.isEmpty()) {
+            return volumes;
+        }
         for (String type : List.of("pvc", "config_map", "secret", "empty_dir", "csi", "nfs")) {
-            for (ConfigTable t : RawReader.tables(v, type)) {
+            for (ConfigTable t : RawReader.tables(v.get(), type)) {
                 volumes.add(new OtherVolume(type, t.path(), t.position(), RawReader.string(t, "name").orElse("")));
             }
         }

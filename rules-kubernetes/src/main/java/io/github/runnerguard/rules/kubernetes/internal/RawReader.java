@@ -29,8 +29,11 @@ public final class RawReader {
 
     /** The dotted path of {@code field} in {@code parent}, whether present or not. */
     public static String pathOf(ConfigTable parent, String field) {
-        return parent.field(field).map(e -> e.value().path())
-                .orElse(parent.path().isEmpty() ? field : parent.path() + "." + field);
+        Optional<ConfigEntry> entry = parent.field(field);
+        if (entry.isPresent()) {
+            return entry.get().value().path();
+        }
+        return parent.path().isEmpty() ? field : parent.path() + "." + field;
     }
 
     /** A boolean setting. */
@@ -50,11 +53,13 @@ public final class RawReader {
 
     private static <T> Setting<T> scalar(ConfigTable t, String field, Class<T> type) {
         Optional<ConfigEntry> entry = t.field(field);
-        if (entry.isPresent() && entry.get().value() instanceof ConfigScalar scalar
-                && type.isInstance(scalar.value())) {
+        if (entry.isEmpty()) {
+            return Setting.absent(t.path().isEmpty() ? field : t.path() + "." + field);
+        }
+        if (entry.get().value() instanceof ConfigScalar scalar && type.isInstance(scalar.value())) {
             return new Setting<>(type.cast(scalar.value()), scalar.path(), entry.get().position());
         }
-        return Setting.absent(pathOf(t, field));
+        return Setting.absent(entry.get().value().path());
     }
 
     /**

@@ -1,0 +1,103 @@
+package io.github.runnerguard.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.ArrayList;
+import java.util.List;
+import io.github.runnerguard.config.ConfigArray;
+import io.github.runnerguard.config.ConfigEntry;
+import io.github.runnerguard.config.ConfigNode;
+import io.github.runnerguard.config.ConfigScalar;
+import io.github.runnerguard.config.ConfigTable;
+import io.github.runnerguard.config.Position;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * The scanners of {@link Redactor} mask exactly what the regular expressions they replaced masked: random texts built
+ * from the pieces those expressions look at (secret words in every case, separators, quotes, URL parts, token
+ * prefixes, line terminators, non-ASCII letters, combining marks, the Kelvin sign) give the same result from both,
+ * with and without known secrets.
+ */
+class RedactorEquivalenceTest {
+
+    private static final List<String> PIECES = List.of("token", "TOKEN", "Token", "password", "PassWord", "passwd",
+            "pass", "PASS", "secret", "private_key", "privatekey", "api_key", "ApiKey", "access_key", "accountKey",
+            "credential", "auth_config", "auth", "dsn", "session_key", "client_key", "x", "a", "Z", "9", "_", ".",
+            "-", "+", " ", "  ", "\t", "\n", "\r", "\r\n", "\u000b", "=", ":", " = ", ": ", "\"", "'", "{", "}", ",",
+            "]", "[", "$", "${", "$X", "true", "False", "null", "NONE", "-1.5", "42", "\u2026", "glrt-", "glrtr-",
+            "glpat-", "GR1348941", "gl", "abcd", "abcdef", "https://", "://", "@", "/", "?", "#", "<", ">",
+            "\u00e9", "\u0301", "\u212a", "\u0130", "\u2028", "\u0085", "\u00df", "\ud83d\ude00", "ey", "k",
+            "hunter2", "s3cr3t-value", "ab");
+
+    private static final List<String> SECRETS = List.of("hunter2", "s3cr3t-value", "ab", "abcd", "token",
+            "glrt-abcdef", "x", " ab", "pass word");
+
+    private static Gen<String> texts(int maxPieces) {
+        return lists().of(integers().between(0, PIECES.size() - 1)).ofSizeBetween(0, maxPieces).map(indexes -> {
+            StringBuilder text = new StringBuilder();
+            indexes.forEach(i -> text.append(PIECES.get(i)));
+            return text.toString();
+        });
+    }
+
+    private static Gen<List<String>> secrets() {
+        return lists().of(integers().between(0, SECRETS.size() - 1)).ofSizeBetween(1, 4)
+                .map(indexes -> indexes.stream().map(SECRETS::get).toList());
+    }
+
+    @Test
+    void maskingWhatLooksSecretIsUnchanged() {
+        qt().withExamples(20_000).forAll(texts(24)).checkAssert(text ->
+                assertEquals(LegacyRedactor.patterns().redact(text), Redactor.patterns().redact(text), text));
+    }
+
+    @Test
+    void maskingKnownSecretsIsUnchanged() {
+        qt().withExamples(5_000).forAll(secrets(), texts(16)).checkAssert((secrets, text) ->
+                assertEquals(LegacyRedactor.of(secrets).redact(text), Redactor.of(secrets).redact(text), text));
+    }
+
+    @Test
+    void secretNamesAndKeysAreUnchanged() {
+        qt().withExamples(20_000).forAll(texts(6)).checkAssert(name -> {
+            assertEquals(LegacyRedactor.isSecretName(name), Redactor.isSecretName(name), name);
+            assertEquals(LegacyRedactor.isSecretKey(name), Redactor.isSecretKey(name), name);
+            assertEquals(LegacyRedactor.isSecretKey("runners[0]." + name + "[3]"),
+                    Redactor.isSecretKey("runners[0]." + name + "[3]"), name);
+        });
+    }
+
+    @Test
+    void theSecretsCollectedFromAConfigAreUnchanged() {
+        qt().withExamples(3_000).forAll(texts(8), texts(8), texts(16)).checkAssert((url, variable, text) -> {
+            ConfigTable raw = raw(url, variable);
+            String probe = text + " " + url + " " + variable;
+            assertEquals(LegacyRedactor.forRaw(raw).redact(probe), Redactor.forRaw(raw).redact(probe),
+                    url + " | " + variable + " | " + text);
+        });
+    }
+
+    /** A runner with a URL, an environment entry, a MachineOptions entry and a password of the given texts. */
+    private static ConfigTable raw(String url, String variable) {
+        List<ConfigEntry> entries = new ArrayList<>();
+        entries.add(entry("url", text(url)));
+        entries.add(entry("environment", new ConfigArray("e", null, List.of(text(variable), text("K=" + url)))));
+        entries.add(entry("machine", new ConfigTable("m", null, List.of(entry("MachineOptions",
+                new ConfigArray("o", null, List.of(text(variable + "=" + url))))))));
+        entries.add(entry("ssh", new ConfigTable("s", null, List.of(entry("password", text(variable))))));
+        return new ConfigTable("", null, List.of(entry("runners", new ConfigArray("runners", null,
+                List.of(new ConfigTable("r", null, entries))))));
+    }
+
+    private static ConfigEntry entry(String key, ConfigNode value) {
+        return new ConfigEntry(key, key, true, new Position(1, 1), value);
+    }
+
+    private static ConfigScalar text(String value) {
+        return new ConfigScalar("x", new Position(1, 1), value);
+    }
+}
