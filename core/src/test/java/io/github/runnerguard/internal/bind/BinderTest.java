@@ -626,35 +626,15 @@ class BinderTest {
     }
 
     @Test
-    void tenThousandRunnersBindInLinearTime() {
-        var smallTree = TestToml.parse(runners(2_000));
-        var largeTree = TestToml.parse(runners(10_000));
-        // CPU time of this process: other processes on a busy machine do not count.
-        java.util.function.LongSupplier clock = ProcessHandle.current().info().totalCpuDuration().isPresent()
-                ? () -> ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() : System::nanoTime;
-        long smallNanos = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            long start = clock.getAsLong();
-            Binder.bind(smallTree, PositionIndex.EMPTY);
-            smallNanos = Math.min(smallNanos, clock.getAsLong() - start);
-        }
-        long largeNanos = Long.MAX_VALUE;
-        for (int i = 0; i < 2; i++) {
-            long start = clock.getAsLong();
-            BindResult result = Binder.bind(largeTree, PositionIndex.EMPTY);
-            largeNanos = Math.min(largeNanos, clock.getAsLong() - start);
-            assertEquals(10_000, ((ConfigArray) at(result.raw(), "runners")).elements().size());
-            assertEquals(10_000, of(result, Kind.UNKNOWN_KEY).size());
-            assertEquals(10_000, of(result, Kind.AMBIGUOUS_KEY).size());
-        }
-        System.out.printf("binding 2,000 runners: %d ms, 10,000 runners: %d ms (process CPU time)%n",
-                smallNanos / 1_000_000,
-                largeNanos / 1_000_000);
-        assertTrue(largeNanos < 5_000_000_000L, "10,000 runners bound in " + largeNanos / 1_000_000 + " ms");
-        // Five times the keys: linear time takes about five times as long, quadratic twenty-five times (a bind of
-        // 10,000 runners under a second of CPU is fast whatever the ratio).
-        assertTrue(largeNanos < 1_000_000_000L || largeNanos < smallNanos * 15, "2,000 runners: " + smallNanos / 1_000_000 + " ms, 10,000: "
-                + largeNanos / 1_000_000 + " ms");
+    void tenThousandRunnersAreBoundCompletely() {
+        // Correctness at scale only: how the cost grows with the runner count is measured by AuditBenchmark
+        // (JMH, sizes 100 to 10,000), never by a timed unit test on a shared machine.
+        BindResult result = Binder.bind(TestToml.parse(runners(10_000)), PositionIndex.EMPTY);
+        assertEquals(10_000, ((ConfigArray) at(result.raw(), "runners")).elements().size());
+        assertEquals(10_000, of(result, Kind.UNKNOWN_KEY).size());
+        assertEquals(10_000, of(result, Kind.AMBIGUOUS_KEY).size());
+        assertEquals("r9999", value(result.raw(), "runners", 9_999, "name"));
+        assertEquals(true, value(result.raw(), "runners", 9_999, "docker", "privileged"), "the less safe value binds");
     }
 
     private static String runners(int count) {
