@@ -115,7 +115,8 @@ public final class Redactor {
     /**
      * An open-addressing table of the secrets of at least {@link #PREFIX} characters by the hash of their first
      * characters ({@link #startHash}): {@code hashes[slot]} and the secrets with that hash in {@code bySlot[slot]},
-     * longest first (then in natural order); a null slot ends a probe. Null when there are no such secrets.
+     * in natural order (searched by {@link #longestAt}); a null slot ends a probe. Null when there are no such
+     * secrets.
      */
     private final int @Nullable [] hashes;
     private final String @Nullable [][] bySlot;
@@ -142,10 +143,9 @@ public final class Redactor {
             this.bySlot = new String[capacity][];
             for (Map.Entry<Integer, List<String>> group : byHash.entrySet()) {
                 List<String> secretsOfHash = group.getValue();
-                // the secrets that can start at one place share their first characters: longest first finds the
-                // longest of them, whatever other secrets share the hash
-                secretsOfHash.sort(Comparator.comparingInt(String::length).reversed()
-                        .thenComparing(Comparator.naturalOrder()));
+                // a fleet's runner tokens share their first characters ("glrt-"): thousands in one slot, searched
+                // by bisection, never one by one
+                secretsOfHash.sort(Comparator.naturalOrder());
                 int slot = group.getKey() & (capacity - 1);
                 while (bySlot[slot] != null) {
                     slot = (slot + 1) & (capacity - 1);
@@ -309,14 +309,67 @@ public final class Redactor {
         return out.append(text, copied, length).toString();
     }
 
-    /** The first of {@code candidates} (longest first) that {@code text} holds at {@code index}, or null. */
+    /**
+     * The longest of {@code candidates} (in natural order) that {@code text} holds at {@code index}, or null; about
+     * log(candidates) comparisons, however many candidates share their first characters.
+     *
+     * <p>Among the candidates not greater than the text from {@code index} on, the greatest one that is a prefix of
+     * it is the longest such prefix (a longer prefix sorts after a shorter one and still not after the text). If the
+     * greatest candidate not after the text is not a prefix of it, every prefix candidate is also a prefix of what
+     * the two have in common, and sorts before that candidate: the search goes on in that shorter text, in the
+     * candidates before it. Each round shortens the text, so there are at most as many rounds as distinct lengths.
+     */
     private static @Nullable String longestAt(String text, int index, String[] candidates) {
-        for (String candidate : candidates) {
-            if (text.startsWith(candidate, index)) {
+        int end = text.length();
+        int before = candidates.length;
+        while (before > 0) {
+            // the greatest candidate not after text[index, end), among candidates[0, before)
+            int low = 0;
+            int high = before - 1;
+            int found = -1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                if (compareToText(candidates[middle], text, index, end) <= 0) {
+                    found = middle;
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            if (found < 0) {
+                return null;
+            }
+            String candidate = candidates[found];
+            int common = commonPrefix(candidate, text, index, end);
+            if (common == candidate.length()) {
                 return candidate;
             }
+            end = index + common;
+            before = found;
         }
         return null;
+    }
+
+    /** {@code candidate} compared with {@code text[from, to)}, as {@link String#compareTo} would compare them. */
+    private static int compareToText(String candidate, String text, int from, int to) {
+        int length = Math.min(candidate.length(), to - from);
+        for (int i = 0; i < length; i++) {
+            int difference = candidate.charAt(i) - text.charAt(from + i);
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return candidate.length() - (to - from);
+    }
+
+    /** The number of leading characters {@code candidate} and {@code text[from, to)} have in common. */
+    private static int commonPrefix(String candidate, String text, int from, int to) {
+        int length = Math.min(candidate.length(), to - from);
+        int i = 0;
+        while (i < length && candidate.charAt(i) == text.charAt(from + i)) {
+            i++;
+        }
+        return i;
     }
 
     /**

@@ -31,10 +31,12 @@ class RedactorEquivalenceTest {
             "]", "[", "$", "${", "$X", "true", "False", "null", "NONE", "-1.5", "42", "\u2026", "glrt-", "glrtr-",
             "glpat-", "GR1348941", "gl", "abcd", "abcdef", "https://", "://", "@", "/", "?", "#", "<", ">",
             "\u00e9", "\u0301", "\u212a", "\u0130", "\u2028", "\u0085", "\u00df", "\ud83d\ude00", "ey", "k",
-            "hunter2", "s3cr3t-value", "ab");
+            "hunter2", "s3cr3t-value", "ab", "glrt-abd", "efgh", "hunt", "e");
 
+    /** With secrets that share their first characters and are prefixes of one another, as a fleet's tokens are. */
     private static final List<String> SECRETS = List.of("hunter2", "s3cr3t-value", "ab", "abcd", "token",
-            "glrt-abcdef", "x", " ab", "pass word");
+            "glrt-abcdef", "x", " ab", "pass word", "glrt-abc", "glrt-abd", "glrt-abcdefgh", "glrt", "glrt-",
+            "hunter22", "hunt", "abcdef", "abce");
 
     private static Gen<String> texts(int maxPieces) {
         return lists().of(integers().between(0, PIECES.size() - 1)).ofSizeBetween(0, maxPieces).map(indexes -> {
@@ -45,7 +47,7 @@ class RedactorEquivalenceTest {
     }
 
     private static Gen<List<String>> secrets() {
-        return lists().of(integers().between(0, SECRETS.size() - 1)).ofSizeBetween(1, 4)
+        return lists().of(integers().between(0, SECRETS.size() - 1)).ofSizeBetween(1, 8)
                 .map(indexes -> indexes.stream().map(SECRETS::get).toList());
     }
 

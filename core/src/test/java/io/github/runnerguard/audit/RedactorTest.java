@@ -120,6 +120,21 @@ class RedactorTest {
     }
 
     @Test
+    void masksEachOfAFleetsTokensThatShareTheirFirstCharacters() {
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            tokens.add("tok-" + Integer.toString(i * 7919, 36));
+        }
+        Redactor redactor = Redactor.of(tokens);
+        for (int i = 0; i < 10_000; i += 97) {
+            String token = tokens.get(i);
+            assertEquals("runner " + i + " uses \u2026 here", redactor.redact("runner " + i + " uses " + token + " here"));
+            assertEquals("\u2026x", redactor.redact(token + "x"), "the token is masked, what follows it is kept");
+        }
+        assertEquals("tok- and tok-!", redactor.redact("tok- and tok-!"), "a shared prefix alone is no token");
+    }
+
+    @Test
     void longHostileTextsAreRedactedInLinearTime() {
         List<String> hostile = List.of(
                 "token".repeat(400_000),
