@@ -120,6 +120,12 @@ public final class Redactor {
      */
     private final int @Nullable [] hashes;
     private final String @Nullable [][] bySlot;
+    /**
+     * A bit per value of the low bits of {@link #startHash}, set where some secret's hash has those bits: most
+     * positions of a text are ruled out by one bit here, in a table small enough to stay in the processor's cache,
+     * before {@link #hashes} is probed. Null exactly when {@link #hashes} is.
+     */
+    private final long @Nullable [] startFilter;
     /** The shorter secrets, masked only as whole words; null when there are none. */
     private final @Nullable Pattern shortSecrets;
 
@@ -137,7 +143,16 @@ public final class Redactor {
         if (byHash.isEmpty()) {
             this.hashes = null;
             this.bySlot = null;
+            this.startFilter = null;
         } else {
+            // about one bit in sixteen set, at most 2^20 bits (128 KiB)
+            int filterBits = Math.max(1024, Math.min(1 << 20, Integer.highestOneBit(byHash.size()) * 32));
+            long[] filter = new long[filterBits >>> 6];
+            for (int hash : byHash.keySet()) {
+                int bit = hash & (filterBits - 1);
+                filter[bit >>> 6] |= 1L << bit;
+            }
+            this.startFilter = filter;
             int capacity = Integer.highestOneBit(byHash.size() * 2) * 2; // at least twice the hashes
             this.hashes = new int[capacity];
             this.bySlot = new String[capacity][];
@@ -266,10 +281,12 @@ public final class Redactor {
         int length = text.length();
         int[] table = hashes;
         String[][] secrets = bySlot;
-        if (table == null || secrets == null || length < PREFIX) {
+        long[] filter = startFilter;
+        if (table == null || secrets == null || filter == null || length < PREFIX) {
             return text;
         }
         int mask = table.length - 1;
+        int filterMask = (filter.length << 6) - 1;
         StringBuilder out = null;
         int copied = 0;
         int index = 0;
@@ -277,10 +294,13 @@ public final class Redactor {
         while (true) {
             int hash = raw ^ (raw >>> 11);
             String hit = null;
-            for (int slot = hash & mask; secrets[slot] != null; slot = (slot + 1) & mask) {
-                if (table[slot] == hash) {
-                    hit = longestAt(text, index, secrets[slot]);
-                    break;
+            int bit = hash & filterMask;
+            if ((filter[bit >>> 6] & (1L << bit)) != 0) {
+                for (int slot = hash & mask; secrets[slot] != null; slot = (slot + 1) & mask) {
+                    if (table[slot] == hash) {
+                        hit = longestAt(text, index, secrets[slot]);
+                        break;
+                    }
                 }
             }
             if (hit != null) {

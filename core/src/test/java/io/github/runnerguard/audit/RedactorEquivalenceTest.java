@@ -63,6 +63,28 @@ class RedactorEquivalenceTest {
                 assertEquals(LegacyRedactor.of(secrets).redact(text), Redactor.of(secrets).redact(text), text));
     }
 
+    /**
+     * With a fleet's worth of secrets (hex keys and {@code glrt-} tokens, thousands of distinct first characters), so
+     * that the filter of start hashes is large and crowded; texts quote some of them, their first characters and
+     * near misses.
+     */
+    @Test
+    void maskingAFleetsSecretsIsUnchanged() {
+        List<String> fleet = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            String hex = Long.toHexString(0x9E3779B97F4A7C15L * (i + 1)) + Long.toHexString(31L * i + 7);
+            fleet.add(i % 2 == 0 ? "glrt-" + hex : hex);
+        }
+        Redactor redactor = Redactor.of(fleet);
+        LegacyRedactor legacy = LegacyRedactor.of(fleet);
+        Gen<String> quoted = integers().between(0, fleet.size() - 1).zip(integers().between(0, 24),
+                (i, cut) -> fleet.get(i).substring(0, Math.min(cut, fleet.get(i).length())));
+        qt().withExamples(2_000).forAll(texts(8), quoted, texts(8), quoted).checkAssert((a, b, c, d) -> {
+            String text = a + b + c + d + " " + d;
+            assertEquals(legacy.redact(text), redactor.redact(text), text);
+        });
+    }
+
     @Test
     void secretNamesAndKeysAreUnchanged() {
         qt().withExamples(20_000).forAll(texts(6)).checkAssert(name -> {
