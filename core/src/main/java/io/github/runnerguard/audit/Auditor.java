@@ -438,9 +438,12 @@ public final class Auditor {
     }
 
     private AuditFinding present(Finding finding, Masker masker) {
-        Finding clean = new Finding(finding.ruleId(), finding.severity(), masker.message(finding.message()),
-                finding.file(), finding.runner(), finding.keyPath(), finding.position(),
-                masker.remediation(finding.remediation()));
+        String message = masker.message(finding.message());
+        String remediation = masker.remediation(finding.remediation());
+        // the redactor returns the very text it was given when there is nothing to mask
+        Finding clean = message == finding.message() && remediation == finding.remediation() ? finding
+                : new Finding(finding.ruleId(), finding.severity(), message, finding.file(), finding.runner(),
+                        finding.keyPath(), finding.position(), remediation);
         RuleDescriptor descriptor = descriptors.get(finding.ruleId());
         String title = descriptor == null ? finding.ruleId() : descriptor.title();
         URI help = descriptor == null ? null : descriptor.helpUri();
@@ -518,7 +521,7 @@ public final class Auditor {
     private static int compareFindings(AuditFinding first, AuditFinding second) {
         Finding a = first.finding();
         Finding b = second.finding();
-        int order = a.file().compareTo(b.file());
+        int order = a.file() == b.file() ? 0 : a.file().compareTo(b.file());
         if (order != 0) {
             return order;
         }

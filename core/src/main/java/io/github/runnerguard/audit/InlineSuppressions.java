@@ -87,6 +87,9 @@ final class InlineSuppressions {
 
     /** The suppression of a finding of {@code ruleId} on {@code line}, or null. */
     @Nullable Entry find(String ruleId, int line) {
+        if (byLine.isEmpty()) {
+            return null;
+        }
         List<Entry> entries = byLine.get(line);
         if (entries == null) {
             return null;

@@ -47,7 +47,8 @@ public record AuditContext(Tenancy defaultTenancy, Map<String, Tenancy> tenancyB
 
     /** The tenancy of the runner named {@code runnerName} (its own when set, else the default). */
     public Tenancy tenancyOf(@Nullable String runnerName) {
-        if (runnerName == null) {
+        if (runnerName == null || tenancyByRunner.isEmpty()) {
+            // without per-runner tenancies the name is not even hashed: every rule asks this for every runner
             return defaultTenancy;
         }
         return tenancyByRunner.getOrDefault(runnerName, defaultTenancy);
