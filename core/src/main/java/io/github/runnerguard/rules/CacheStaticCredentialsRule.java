@@ -85,12 +85,18 @@ public final class CacheStaticCredentialsRule implements SecurityRule {
                 continue;
             }
             var s3 = runner.cache().s3();
-            add(findings, config, runner, severity.get(), "S3", "cache.s3",
-                    List.of(new Key("SecretKey", s3.secretKey()), new Key("SessionToken", s3.sessionToken())));
-            add(findings, config, runner, severity.get(), "GCS", "cache.gcs",
-                    List.of(new Key("PrivateKey", runner.cache().gcs().privateKey())));
-            add(findings, config, runner, severity.get(), "Azure", "cache.azure",
-                    List.of(new Key("AccountKey", runner.cache().azure().accountKey())));
+            if (written(s3.secretKey()) || written(s3.sessionToken())) {
+                add(findings, config, runner, severity.get(), "S3", "cache.s3",
+                        List.of(new Key("SecretKey", s3.secretKey()), new Key("SessionToken", s3.sessionToken())));
+            }
+            if (written(runner.cache().gcs().privateKey())) {
+                add(findings, config, runner, severity.get(), "GCS", "cache.gcs",
+                        List.of(new Key("PrivateKey", runner.cache().gcs().privateKey())));
+            }
+            if (written(runner.cache().azure().accountKey())) {
+                add(findings, config, runner, severity.get(), "Azure", "cache.azure",
+                        List.of(new Key("AccountKey", runner.cache().azure().accountKey())));
+            }
         }
         return findings;
     }
@@ -100,7 +106,7 @@ public final class CacheStaticCredentialsRule implements SecurityRule {
         Key first = null;
         StringBuilder names = new StringBuilder();
         for (Key key : keys) {
-            if (key.value().isSet() && !key.value().orElse("").isEmpty()) {
+            if (written(key.value())) {
                 if (first == null) {
                     first = key;
                 } else {
@@ -117,6 +123,11 @@ public final class CacheStaticCredentialsRule implements SecurityRule {
                 config.source(), CoreRuleSupport.ref(runner),
                 CoreRuleSupport.path(runner, section + "." + first.name()),
                 CoreRuleSupport.at(first.value(), runner), DESCRIPTOR.remediation()));
+    }
+
+    /** True when the key is written with a non-empty value: the store reads it from the file. */
+    private static boolean written(Value<String> value) {
+        return value.isSet() && !value.orElse("").isEmpty();
     }
 
     private record Key(String name, Value<String> value) {

@@ -81,7 +81,7 @@ final class CoreRuleSupport {
 
     /** The key path of {@code key} in {@code runner}'s table: {@code runners[2].token}. */
     static String path(Runner runner, String key) {
-        return path(runner) + "." + key;
+        return "runners[" + runner.index() + "]." + key;
     }
 
     /** How messages name {@code runner}: {@code runner "build-1"}, or {@code runners[2]} when it has no name. */
@@ -138,16 +138,20 @@ final class CoreRuleSupport {
         if (inTable.isPresent()) {
             return inTable.get();
         }
-        List<EnvEntry> environment = environment(runner);
-        for (int i = environment.size() - 1; i >= 0; i--) {
-            EnvEntry entry = environment.get(i);
-            if (entry.name().equals(name)) {
-                Optional<Boolean> parsed = parseGoBool(entry.value());
-                if (parsed.isPresent()) {
-                    return new FlagSetting(name, parsed.get(), FlagSource.ENVIRONMENT, entry.path(),
-                            entry.position());
+        // the last environment entry named name (its first '=' right after name), read in place
+        Optional<ConfigNode> node = runner.raw().fieldValue("environment");
+        if (node.isPresent() && node.get() instanceof ConfigArray array) {
+            List<ConfigNode> elements = array.elements();
+            for (int i = elements.size() - 1; i >= 0; i--) {
+                if (elements.get(i) instanceof ConfigScalar scalar && scalar.value() instanceof String text
+                        && text.startsWith(name) && text.indexOf('=') == name.length()) {
+                    Optional<Boolean> parsed = parseGoBool(text.substring(name.length() + 1));
+                    if (parsed.isPresent()) {
+                        return new FlagSetting(name, parsed.get(), FlagSource.ENVIRONMENT, scalar.path(),
+                                scalar.position());
+                    }
+                    break;
                 }
-                break;
             }
         }
         return new FlagSetting(name, defaultValue, FlagSource.DEFAULT, path(runner, "feature_flags." + name),

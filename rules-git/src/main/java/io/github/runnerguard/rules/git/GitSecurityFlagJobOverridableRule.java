@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.github.runnerguard.config.ConfigArray;
+import io.github.runnerguard.config.ConfigTable;
 import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.config.RunnerConfig;
 import io.github.runnerguard.spi.AuditContext;
@@ -14,6 +16,7 @@ import io.github.runnerguard.spi.RuleDescriptor;
 import io.github.runnerguard.spi.SecurityRule;
 import io.github.runnerguard.spi.Severity;
 import io.github.runnerguard.spi.TenancySeverity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code git.security-flag-job-overridable}: a security-relevant feature flag is set through {@code environment}
@@ -36,6 +39,10 @@ public final class GitSecurityFlagJobOverridableRule implements SecurityRule {
             "FF_MASK_ALL_DEFAULT_TOKENS", Set.of(),
             "FF_DISABLE_UMASK_FOR_DOCKER_EXECUTOR", GitSupport.DOCKER_EXECUTORS,
             "FF_DISABLE_UMASK_FOR_KUBERNETES_EXECUTOR", Set.of("kubernetes"));
+
+    /** {@link #FLAGS} by name, the order of the findings of one runner. */
+    private static final List<Map.Entry<String, Set<String>>> SORTED_FLAGS = FLAGS.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey()).toList();
 
     private static final String REMEDIATION = "Move the flag from environment to [runners.feature_flags], the one "
             + "place jobs cannot override:\n"
@@ -85,15 +92,16 @@ public final class GitSecurityFlagJobOverridableRule implements SecurityRule {
             if (!GitSupport.EXECUTORS.contains(executor) || severity.isEmpty()) {
                 continue;
             }
-            for (Map.Entry<String, Set<String>> flag : FLAGS.entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey()).toList()) {
+            @Nullable ConfigTable featureFlags = GitSupport.featureFlagTable(runner);
+            @Nullable ConfigArray environment = GitSupport.environmentArray(runner);
+            for (Map.Entry<String, Set<String>> flag : SORTED_FLAGS) {
                 if (!flag.getValue().isEmpty() && !flag.getValue().contains(executor)) {
                     continue;
                 }
-                if (GitSupport.featureFlagEntry(runner, flag.getKey()).isPresent()) {
+                if (GitSupport.featureFlagEntry(featureFlags, flag.getKey()).isPresent()) {
                     continue;
                 }
-                Optional<GitSupport.EnvEntry> entry = GitSupport.lastEnvironment(runner, flag.getKey());
+                Optional<GitSupport.EnvEntry> entry = GitSupport.lastEnvironment(environment, flag.getKey());
                 if (entry.isEmpty() || GitSupport.parseGoBool(entry.get().value()).isEmpty()) {
                     continue;
                 }

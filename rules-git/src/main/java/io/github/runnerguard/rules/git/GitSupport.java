@@ -81,8 +81,18 @@ final class GitSupport {
 
     /** The last {@code environment} entry named {@code name}: the one gitlab-runner uses. */
     static Optional<EnvEntry> lastEnvironment(Runner runner, String name) {
+        return lastEnvironment(environmentArray(runner), name);
+    }
+
+    /** The raw {@code environment} array of {@code runner}, or null when the key is absent or not an array. */
+    static @Nullable ConfigArray environmentArray(Runner runner) {
         Optional<ConfigNode> node = runner.raw().fieldValue("environment");
-        if (node.isEmpty() || !(node.get() instanceof ConfigArray array)) {
+        return node.isPresent() && node.get() instanceof ConfigArray array ? array : null;
+    }
+
+    /** {@link #lastEnvironment(Runner, String)} in the runner's {@link #environmentArray}, looked up once. */
+    static Optional<EnvEntry> lastEnvironment(@Nullable ConfigArray array, String name) {
+        if (array == null) {
             return Optional.empty();
         }
         List<ConfigNode> elements = array.elements();
@@ -99,9 +109,21 @@ final class GitSupport {
 
     /** The {@code [runners.feature_flags]} entry for {@code name} (exact, case-sensitive key) with a boolean value. */
     static Optional<Flag> featureFlagEntry(Runner runner, String name) {
-        return runner.raw().fieldValue("feature_flags")
-                .filter(ConfigTable.class::isInstance)
-                .flatMap(table -> ((ConfigTable) table).entry(name))
+        return featureFlagEntry(featureFlagTable(runner), name);
+    }
+
+    /** The raw {@code [runners.feature_flags]} table of {@code runner}, or null when it has none. */
+    static @Nullable ConfigTable featureFlagTable(Runner runner) {
+        Optional<ConfigNode> node = runner.raw().fieldValue("feature_flags");
+        return node.isPresent() && node.get() instanceof ConfigTable table ? table : null;
+    }
+
+    /** {@link #featureFlagEntry(Runner, String)} in the runner's {@link #featureFlagTable}, looked up once. */
+    static Optional<Flag> featureFlagEntry(@Nullable ConfigTable table, String name) {
+        if (table == null) {
+            return Optional.empty();
+        }
+        return table.entry(name)
                 .filter(entry -> entry.value() instanceof ConfigScalar scalar && scalar.value() instanceof Boolean)
                 .map(entry -> new Flag(name, (Boolean) ((ConfigScalar) entry.value()).value(), Source.FEATURE_FLAGS,
                         entry.value().path(), entry.position()));
