@@ -37,8 +37,6 @@ final class CoreRuleSupport {
 
     private static final Pattern LOOPBACK_V6 = Pattern.compile("(0{1,4}:){7}0{0,3}1");
 
-    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$(\\{|[A-Za-z0-9_])");
-
     private CoreRuleSupport() {
     }
 
@@ -97,7 +95,15 @@ final class CoreRuleSupport {
 
     /** True when {@code text} refers to a variable ({@code $VAR} or {@code ${VAR}}) that gitlab-runner expands. */
     static boolean containsEnvReference(String text) {
-        return ENV_REFERENCE.matcher(text).find();
+        // what the pattern \$(\{|[A-Za-z0-9_]) finds: a '$' before a '{' or an ASCII word character
+        for (int i = text.indexOf('$'); i >= 0 && i + 1 < text.length(); i = text.indexOf('$', i + 1)) {
+            char next = text.charAt(i + 1);
+            if (next == '{' || next == '_' || (next >= '0' && next <= '9') || (next >= 'A' && next <= 'Z')
+                    || (next >= 'a' && next <= 'z')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -86,7 +86,7 @@ public final class AutoscaledVmReusedRule implements SecurityRule {
             DockerSettings docker = runner.docker();
             boolean privileged = !DockerRules.windows(runner) && Privilege.any(docker);
             Optional<Severity> severity = (privileged ? WHEN_PRIVILEGED : DESCRIPTOR.tenancy())
-                    .forTenancy(context.tenancyOf(runner.name().get().orElse(null)));
+                    .forTenancy(context.tenancyOf(runner.name().orElse(null)));
             if (severity.isEmpty()) {
                 continue;
             }

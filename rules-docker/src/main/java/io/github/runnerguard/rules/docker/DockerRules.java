@@ -43,7 +43,8 @@ final class DockerRules {
      * ({@code Docker} or {@code docker+autoscaler} is no executor at all), and so does this.
      */
     static boolean applies(Runner runner) {
-        return runner.executor().get().map(EXECUTORS::contains).orElse(false);
+        String executor = runner.executor().orElse(null);
+        return executor != null && EXECUTORS.contains(executor);
     }
 
     /** The executor name of a runner that {@link #applies}. */
@@ -66,7 +67,7 @@ final class DockerRules {
 
     /** The runner's severity for this rule under its tenancy, or empty when the rule does not fire for it. */
     static Optional<Severity> severity(RuleDescriptor descriptor, Runner runner, AuditContext context) {
-        return descriptor.tenancy().forTenancy(context.tenancyOf(runner.name().get().orElse(null)));
+        return descriptor.tenancy().forTenancy(context.tenancyOf(runner.name().orElse(null)));
     }
 
     /** How messages name the runner: {@code runner "name"}, or {@code runners[2]} when it has no name. */

@@ -87,7 +87,16 @@ abstract class KubernetesRule implements SecurityRule {
 
     /** A key path without its {@code runners[N].} prefix, for messages. */
     static String rel(String keyPath) {
-        return keyPath.replaceFirst("^runners\\[\\d+]\\.", "");
+        // what replaceFirst("^runners\\[\\d+]\\.", "") removes, without compiling that pattern on every call
+        int digits = "runners[".length();
+        if (!keyPath.startsWith("runners[")) {
+            return keyPath;
+        }
+        int end = digits;
+        while (end < keyPath.length() && keyPath.charAt(end) >= '0' && keyPath.charAt(end) <= '9') {
+            end++;
+        }
+        return end > digits && keyPath.startsWith("].", end) ? keyPath.substring(end + 2) : keyPath;
     }
 
     /** Builds a descriptor: the default severity is the shared one, or the worst when shared has none. */
