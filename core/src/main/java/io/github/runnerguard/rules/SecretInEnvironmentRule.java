@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import io.github.runnerguard.config.ConfigArray;
+import io.github.runnerguard.config.ConfigNode;
+import io.github.runnerguard.config.ConfigScalar;
 import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.config.RunnerConfig;
 import io.github.runnerguard.spi.AuditContext;
@@ -33,6 +36,13 @@ public final class SecretInEnvironmentRule implements SecurityRule {
             "PASSWORDS", "PASSWD", "PASSPHRASE", "CREDENTIAL", "CREDENTIALS", "APIKEY");
 
     private static final Set<String> SECRET_PAIRS = Set.of("PRIVATE KEY", "API KEY", "ACCESS KEY", "AUTH CONFIG");
+
+    /** {@link #SECRET_WORDS} in a list, for names read in place. */
+    private static final List<String> SECRET_WORD_LIST = List.copyOf(SECRET_WORDS);
+
+    /** {@link #SECRET_PAIRS} as pairs of words, for names read in place. */
+    private static final List<String[]> SECRET_PAIR_LIST = SECRET_PAIRS.stream().map(pair -> pair.split(" "))
+            .toList();
 
     /** The first words of {@link #SECRET_PAIRS}. */
     private static final Set<String> PAIR_STARTS = Set.of("PRIVATE", "API", "ACCESS", "AUTH");
@@ -81,15 +91,28 @@ public final class SecretInEnvironmentRule implements SecurityRule {
             if (severity.isEmpty()) {
                 continue;
             }
-            for (CoreRuleSupport.EnvEntry entry : CoreRuleSupport.environment(runner)) {
-                if (!looksSecret(entry.name()) || !isLiteral(entry.value())) {
+            // the entries of CoreRuleSupport.environment, read in place: most names are no secret's
+            Optional<ConfigNode> node = runner.raw().fieldValue("environment");
+            if (node.isEmpty() || !(node.get() instanceof ConfigArray array)) {
+                continue;
+            }
+            for (ConfigNode element : array.elements()) {
+                if (!(element instanceof ConfigScalar scalar && scalar.value() instanceof String text)) {
+                    continue;
+                }
+                int eq = text.indexOf('=');
+                if (eq < 0 || !looksSecret(text, eq)) {
+                    continue;
+                }
+                String value = text.substring(eq + 1);
+                if (!isLiteral(value)) {
                     continue;
                 }
                 findings.add(new Finding(DESCRIPTOR.id(), severity.get(),
-                        CoreRuleSupport.label(runner) + " gives every job " + entry.name() + " with a literal value ("
-                                + entry.value().codePointCount(0, entry.value().length()) + " characters)",
-                        config.source(), CoreRuleSupport.ref(runner), entry.path(),
-                        entry.position() != null ? entry.position() : runner.position(), DESCRIPTOR.remediation()));
+                        CoreRuleSupport.label(runner) + " gives every job " + text.substring(0, eq)
+                                + " with a literal value (" + value.codePointCount(0, value.length()) + " characters)",
+                        config.source(), CoreRuleSupport.ref(runner), scalar.path(),
+                        scalar.position() != null ? scalar.position() : runner.position(), DESCRIPTOR.remediation()));
             }
         }
         return findings;
@@ -100,6 +123,65 @@ public final class SecretInEnvironmentRule implements SecurityRule {
      * {@code .} and {@code -}, one word or two words in a row name a secret.
      */
     static boolean looksSecret(String name) {
+        return looksSecret(name, name.length());
+    }
+
+    /** {@link #looksSecret(String)} of {@code text[0, end)}; an ASCII name is read in place, without copies. */
+    static boolean looksSecret(String text, int end) {
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) >= 128) {
+                return looksSecretUpperCased(text.substring(0, end));
+            }
+        }
+        if (end >= 3 && text.regionMatches(true, 0, "FF_", 0, 3)) {
+            return false;
+        }
+        int previousStart = -1;
+        int previousEnd = -1;
+        int start = 0;
+        while (start < end) {
+            if (isWordSeparator(text.charAt(start))) {
+                start++;
+                continue;
+            }
+            int wordEnd = start + 1;
+            while (wordEnd < end && !isWordSeparator(text.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            if (isOneOf(text, start, wordEnd, SECRET_WORD_LIST)) {
+                return true;
+            }
+            if (previousStart >= 0) {
+                for (String[] pair : SECRET_PAIR_LIST) {
+                    if (isWord(text, previousStart, previousEnd, pair[0]) && isWord(text, start, wordEnd, pair[1])) {
+                        return true;
+                    }
+                }
+            }
+            previousStart = start;
+            previousEnd = wordEnd;
+            start = wordEnd;
+        }
+        return false;
+    }
+
+    /** {@code text[from, to)} is one of {@code words} (upper case ASCII), ignoring ASCII case. */
+    private static boolean isOneOf(String text, int from, int to, List<String> words) {
+        for (String word : words) {
+            if (isWord(text, from, to, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code text[from, to)} is {@code word} (upper case ASCII), ignoring ASCII case. */
+    private static boolean isWord(String text, int from, int to, String word) {
+        return to - from == word.length() && text.regionMatches(true, from, word, 0, word.length());
+    }
+
+    /** The general reading of {@link #looksSecret(String)}, for names that are not all ASCII. */
+    private static boolean looksSecretUpperCased(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
         if (upper.startsWith("FF_")) {
             return false;

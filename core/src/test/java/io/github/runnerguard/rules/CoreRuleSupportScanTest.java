@@ -6,7 +6,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import io.github.runnerguard.config.Runner;
 import io.github.runnerguard.load.ConfigLoader;
@@ -16,7 +18,8 @@ import org.quicktheories.core.Gen;
 /**
  * The hand-written scans of {@link CoreRuleSupport} read what the code they replaced read: variable references as the
  * pattern {@code \$(\{|[A-Za-z0-9_])} finds them, and feature flags from {@code environment} as the last entry of
- * {@link CoreRuleSupport#environment} with the flag's name.
+ * {@link CoreRuleSupport#environment} with the flag's name; and environment names look secret to
+ * {@link SecretInEnvironmentRule} as they did when every name was upper-cased and cut into words.
  */
 class CoreRuleSupportScanTest {
 
@@ -37,6 +40,48 @@ class CoreRuleSupportScanTest {
     void variableReferencesAreFoundAsThePatternFindsThem() {
         qt().withExamples(20_000).forAll(texts(10)).checkAssert(text ->
                 assertEquals(ENV_REFERENCE.matcher(text).find(), CoreRuleSupport.containsEnvReference(text), text));
+    }
+
+    private static final List<String> NAME_PIECES = List.of("token", "TOKENS", "Secret", "passwd", "PASSPHRASE",
+            "credential", "apikey", "private", "KEY", "api", "Access", "auth", "CONFIG", "ff", "FF", "_", "-", ".",
+            "x", "\u00df", "\u0131", "\u017f", "\u212a", "to", "ken", "pass", "word", "FF_", "=");
+
+    @Test
+    void environmentNamesLookSecretAsWhenUpperCasedAndCut() {
+        qt().withExamples(20_000).forAll(lists().of(integers().between(0, NAME_PIECES.size() - 1))
+                .ofSizeBetween(0, 6)).checkAssert(indexes -> {
+                    StringBuilder text = new StringBuilder();
+                    indexes.forEach(i -> text.append(NAME_PIECES.get(i)));
+                    String name = text.toString();
+                    assertEquals(looksSecretAsBefore(name), SecretInEnvironmentRule.looksSecret(name), name);
+                    int eq = name.indexOf('=');
+                    if (eq >= 0) {
+                        assertEquals(looksSecretAsBefore(name.substring(0, eq)),
+                                SecretInEnvironmentRule.looksSecret(name, eq), name);
+                    }
+                });
+    }
+
+    /** The reading of environment names before they were read in place. */
+    private static boolean looksSecretAsBefore(String name) {
+        Set<String> words = Set.of("TOKEN", "TOKENS", "SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD",
+                "PASSPHRASE", "CREDENTIAL", "CREDENTIALS", "APIKEY");
+        Set<String> pairs = Set.of("PRIVATE KEY", "API KEY", "ACCESS KEY", "AUTH CONFIG");
+        String upper = name.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("FF_")) {
+            return false;
+        }
+        String previous = null;
+        for (String word : upper.split("[_.\\-]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (words.contains(word) || (previous != null && pairs.contains(previous + " " + word))) {
+                return true;
+            }
+            previous = word;
+        }
+        return false;
     }
 
     @Test
