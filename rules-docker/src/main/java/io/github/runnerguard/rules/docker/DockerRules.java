@@ -99,8 +99,25 @@ final class DockerRules {
                 position != null ? position : runner.position(), remediation);
     }
 
-    /** One string of a list setting, with its own key path and position. */
-    record Element(int index, String value, String keyPath, @Nullable Position position) {
+    /**
+     * One string of a list setting, with its own key path and position.
+     *
+     * @param index    its index in the array, -1 for a single string
+     * @param value    the string
+     * @param position its position, or the key's
+     * @param runner   the runner
+     * @param section  the section's name in key paths
+     * @param field    the key's name
+     * @param indexed  whether the key path names the element ({@code volumes[1]}) or only the key
+     */
+    record Element(int index, String value, @Nullable Position position, Runner runner, String section, String field,
+                   boolean indexed) {
+
+        /** The key path of the element ({@code runners[0].docker.volumes[1]}), made only when a finding needs it. */
+        String keyPath() {
+            String key = path(runner, section, field);
+            return indexed ? key + "[" + index + "]" : key;
+        }
     }
 
     /**
@@ -116,7 +133,6 @@ final class DockerRules {
      */
     static List<Element> elements(Runner runner, ConfigTable table, String section, String field,
                                   Value<List<String>> typed) {
-        String keyPath = path(runner, section, field);
         Optional<ConfigEntry> entry = table.field(field);
         if (entry.isPresent()) {
             ConfigNode node = entry.get().value();
@@ -126,21 +142,21 @@ final class DockerRules {
                 for (int i = 0; i < array.elements().size(); i++) {
                     if (array.elements().get(i) instanceof ConfigScalar scalar
                             && scalar.value() instanceof String text) {
-                        elements.add(new Element(i, text, keyPath + "[" + i + "]",
-                                scalar.position() != null ? scalar.position() : keyPosition));
+                        elements.add(new Element(i, text,
+                                scalar.position() != null ? scalar.position() : keyPosition, runner, section, field,
+                                true));
                     }
                 }
                 return elements;
             }
             if (node instanceof ConfigScalar scalar && scalar.value() instanceof String text) {
-                return List.of(new Element(-1, text, keyPath, keyPosition));
+                return List.of(new Element(-1, text, keyPosition, runner, section, field, false));
             }
         }
         List<String> values = typed.orElse(List.of());
         List<Element> elements = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            elements.add(new Element(i, values.get(i), typed.isSet() ? keyPath + "[" + i + "]" : keyPath,
-                    typed.position()));
+            elements.add(new Element(i, values.get(i), typed.position(), runner, section, field, typed.isSet()));
         }
         return elements;
     }
