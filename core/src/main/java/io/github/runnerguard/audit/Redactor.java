@@ -126,6 +126,11 @@ public final class Redactor {
      * before {@link #hashes} is probed. Null exactly when {@link #hashes} is.
      */
     private final long @Nullable [] startFilter;
+    /** The ASCII characters below 64, then from 64 to 127, that occur among the first {@link #PREFIX} of a secret. */
+    private final long prefixCharsLow;
+    private final long prefixCharsHigh;
+    /** True when a character beyond ASCII occurs among the first {@link #PREFIX} of a secret. */
+    private final boolean prefixNonAscii;
     /** The shorter secrets, masked only as whole words; null when there are none. */
     private final @Nullable Pattern shortSecrets;
 
@@ -133,9 +138,22 @@ public final class Redactor {
         this.raw = List.copyOf(new LinkedHashSet<>(secrets));
         Map<Integer, List<String>> byHash = new HashMap<>();
         List<String> shortOnes = new ArrayList<>();
+        long low = 0;
+        long high = 0;
+        boolean nonAscii = false;
         for (String secret : raw) {
             if (secret.length() >= PREFIX) {
                 byHash.computeIfAbsent(startHash(secret, 0), k -> new ArrayList<>()).add(secret);
+                for (int i = 0; i < PREFIX; i++) {
+                    char c = secret.charAt(i);
+                    if (c < 64) {
+                        low |= 1L << c;
+                    } else if (c < 128) {
+                        high |= 1L << c;
+                    } else {
+                        nonAscii = true;
+                    }
+                }
             } else if (!secret.isBlank()) {
                 shortOnes.add(Pattern.quote(secret));
             }
@@ -169,6 +187,9 @@ public final class Redactor {
                 bySlot[slot] = secretsOfHash.toArray(String[]::new);
             }
         }
+        this.prefixCharsLow = low;
+        this.prefixCharsHigh = high;
+        this.prefixNonAscii = nonAscii;
         this.shortSecrets = shortOnes.isEmpty() ? null
                 : Pattern.compile("(?<![A-Za-z0-9])(?:" + String.join("|", shortOnes) + ")(?![A-Za-z0-9])");
     }
@@ -276,7 +297,11 @@ public final class Redactor {
         return hash ^ (hash >>> 11);
     }
 
-    /** Masks the known secrets: at each position the longest one that starts there; linear in the text. */
+    /**
+     * Masks the known secrets: at each position the longest one that starts there; linear in the text. Positions
+     * whose next {@link #PREFIX} characters hold one that no secret has among its first ones are passed over, as no
+     * secret can start there.
+     */
     private String maskLiterals(String text) {
         int length = text.length();
         int[] table = hashes;
@@ -289,8 +314,11 @@ public final class Redactor {
         int filterMask = (filter.length << 6) - 1;
         StringBuilder out = null;
         int copied = 0;
-        int index = 0;
-        int raw = rawStartHash(text, 0);
+        int index = nextCandidate(text, 0);
+        if (index < 0) {
+            return text;
+        }
+        int raw = rawStartHash(text, index);
         while (true) {
             int hash = raw ^ (raw >>> 11);
             String hit = null;
@@ -310,7 +338,8 @@ public final class Redactor {
                 out.append(text, copied, index).append(mask(hit));
                 index += hit.length();
                 copied = index;
-                if (index + PREFIX > length) {
+                index = nextCandidate(text, index);
+                if (index < 0) {
                     break;
                 }
                 raw = rawStartHash(text, index);
@@ -319,14 +348,55 @@ public final class Redactor {
             if (index + PREFIX >= length) {
                 break;
             }
+            char incoming = text.charAt(index + PREFIX);
+            if (!isPrefixChar(incoming)) {
+                // no window that holds it starts a secret
+                index = nextCandidate(text, index + PREFIX + 1);
+                if (index < 0) {
+                    break;
+                }
+                raw = rawStartHash(text, index);
+                continue;
+            }
             // roll the hash on by one character: drop text[index], add text[index + PREFIX]
-            raw = (raw - text.charAt(index) * (31 * 31 * 31)) * 31 + text.charAt(index + PREFIX);
+            raw = (raw - text.charAt(index) * (31 * 31 * 31)) * 31 + incoming;
             index++;
         }
         if (out == null) {
             return text;
         }
         return out.append(text, copied, length).toString();
+    }
+
+    /**
+     * The first position at or after {@code from} whose next {@link #PREFIX} characters are all among the first
+     * characters of secrets, or -1 when no such position is left.
+     */
+    private int nextCandidate(String text, int from) {
+        int index = from;
+        int length = text.length();
+        while (index + PREFIX <= length) {
+            int last = index + PREFIX - 1;
+            while (last >= index && isPrefixChar(text.charAt(last))) {
+                last--;
+            }
+            if (last < index) {
+                return index;
+            }
+            index = last + 1;
+        }
+        return -1;
+    }
+
+    /** True when some secret of at least {@link #PREFIX} characters has {@code c} among its first ones. */
+    private boolean isPrefixChar(char c) {
+        if (c < 64) {
+            return (prefixCharsLow & (1L << c)) != 0;
+        }
+        if (c < 128) {
+            return (prefixCharsHigh & (1L << c)) != 0;
+        }
+        return prefixNonAscii;
     }
 
     /**

@@ -64,16 +64,16 @@ class RedactorEquivalenceTest {
     }
 
     /**
-     * With a fleet's worth of secrets (hex keys and {@code glrt-} tokens, thousands of distinct first characters), so
-     * that the filter of start hashes is large and crowded; texts quote some of them, their first characters and
-     * near misses.
+     * With a fleet's worth of secrets (hex keys, {@code glrt-} tokens, some starting beyond ASCII: thousands of
+     * distinct first characters), so that the filter of start hashes is large and crowded; texts quote some of them,
+     * their first characters and near misses.
      */
     @Test
     void maskingAFleetsSecretsIsUnchanged() {
         List<String> fleet = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
             String hex = Long.toHexString(0x9E3779B97F4A7C15L * (i + 1)) + Long.toHexString(31L * i + 7);
-            fleet.add(i % 2 == 0 ? "glrt-" + hex : hex);
+            fleet.add(i % 7 == 3 ? "\u00e9" + hex : i % 2 == 0 ? "glrt-" + hex : hex);
         }
         Redactor redactor = Redactor.of(fleet);
         LegacyRedactor legacy = LegacyRedactor.of(fleet);
