@@ -76,7 +76,7 @@ public final class AutoscaledVmReusedRule implements SecurityRule {
     public List<Finding> check(RunnerConfig config, AuditContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Runner runner : config.runners()) {
-            if (!DockerRules.applies(runner)) {
+            if (!DockerRules.applies(config, runner)) {
                 continue;
             }
             List<VmReuse.Reuse> reuses = VmReuse.of(runner);

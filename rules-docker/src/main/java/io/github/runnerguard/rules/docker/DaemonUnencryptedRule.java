@@ -67,7 +67,7 @@ public final class DaemonUnencryptedRule implements SecurityRule {
     public List<Finding> check(RunnerConfig config, AuditContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Runner runner : config.runners()) {
-            if (!DockerRules.applies(runner) || DockerRules.executor(runner).equals("docker+machine")) {
+            if (!DockerRules.applies(config, runner) || DockerRules.executor(runner).equals("docker+machine")) {
                 continue;
             }
             DockerSettings docker = runner.docker();

@@ -1,10 +1,12 @@
 package io.github.runnerguard.rules.docker;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import io.github.runnerguard.config.ConfigArray;
 import io.github.runnerguard.config.ConfigEntry;
 import io.github.runnerguard.config.ConfigNode;
@@ -25,12 +27,19 @@ import org.jspecify.annotations.Nullable;
  * What every rule of this module shares: which runners the Docker family covers, the tenancy severity, key paths,
  * list elements with their own positions, and the construction of a {@link Finding}.
  *
- * <p>Stateless and thread-safe.
+ * <p>Thread-safe; what it remembers of the last few configs (which runners the module covers) is kept by identity
+ * and changes no answer.
  */
 final class DockerRules {
 
     /** The executors that run jobs in Docker containers and read {@code [runners.docker]}. */
     static final Set<String> EXECUTORS = Set.of("docker", "docker-windows", "docker+machine", "docker-autoscaler");
+
+    /**
+     * Which runners of the configs seen last are covered ({@link #applies(Runner)}), by identity: every rule of this
+     * module asks it of each runner of a config, and the executor names are read once per config, not once per rule.
+     */
+    private static final AtomicReferenceArray<Covered> COVERED = new AtomicReferenceArray<>(8);
 
     /** The version that introduced the rules of this module. */
     static final String SINCE = "0.1.0";
@@ -45,6 +54,40 @@ final class DockerRules {
     static boolean applies(Runner runner) {
         String executor = runner.executor().orElse(null);
         return executor != null && EXECUTORS.contains(executor);
+    }
+
+    /**
+     * {@link #applies(Runner)} of a runner of {@code config}, from what was read of {@code config} once; a runner
+     * that is not in it is read itself.
+     */
+    static boolean applies(RunnerConfig config, Runner runner) {
+        boolean[] covered = covered(config);
+        List<Runner> runners = config.runners();
+        int index = runner.index();
+        if (index >= 0 && index < covered.length && index < runners.size() && runners.get(index) == runner) {
+            return covered[index];
+        }
+        return applies(runner);
+    }
+
+    /** {@link #applies(Runner)} of each runner of {@code config}, by position; remembered for the last few configs. */
+    private static boolean[] covered(RunnerConfig config) {
+        int slot = System.identityHashCode(config) & (COVERED.length() - 1);
+        Covered cached = COVERED.get(slot);
+        if (cached != null && cached.config().get() == config) {
+            return cached.covered();
+        }
+        List<Runner> runners = config.runners();
+        boolean[] covered = new boolean[runners.size()];
+        for (int i = 0; i < covered.length; i++) {
+            covered[i] = applies(runners.get(i));
+        }
+        COVERED.set(slot, new Covered(new WeakReference<>(config), covered));
+        return covered;
+    }
+
+    /** The runners of a config that {@link #applies(Runner)} covers, by position, and the config. */
+    private record Covered(WeakReference<RunnerConfig> config, boolean[] covered) {
     }
 
     /** The executor name of a runner that {@link #applies}. */

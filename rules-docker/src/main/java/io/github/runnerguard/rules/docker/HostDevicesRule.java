@@ -64,7 +64,7 @@ public final class HostDevicesRule implements SecurityRule {
     public List<Finding> check(RunnerConfig config, AuditContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Runner runner : config.runners()) {
-            if (!DockerRules.applies(runner)) {
+            if (!DockerRules.applies(config, runner)) {
                 continue;
             }
             Optional<Severity> severity = DockerRules.severity(DESCRIPTOR, runner, context);

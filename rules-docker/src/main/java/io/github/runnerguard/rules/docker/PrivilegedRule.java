@@ -69,7 +69,7 @@ public final class PrivilegedRule implements SecurityRule {
     public List<Finding> check(RunnerConfig config, AuditContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Runner runner : config.runners()) {
-            if (!DockerRules.applies(runner) || DockerRules.windows(runner)) {
+            if (!DockerRules.applies(config, runner) || DockerRules.windows(runner)) {
                 continue;
             }
             DockerSettings docker = runner.docker();

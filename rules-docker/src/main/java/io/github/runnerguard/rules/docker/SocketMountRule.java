@@ -61,7 +61,7 @@ public final class SocketMountRule implements SecurityRule {
     public List<Finding> check(RunnerConfig config, AuditContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Runner runner : config.runners()) {
-            if (!DockerRules.applies(runner)) {
+            if (!DockerRules.applies(config, runner)) {
                 continue;
             }
             Optional<Severity> severity = DockerRules.severity(DESCRIPTOR, runner, context);
