@@ -75,9 +75,6 @@ public final class Redactor {
 
     private static final String[][] SECRET_NAME_WORDS_BY_LETTER = byFirstLetter(SECRET_NAME_WORDS);
 
-    private static final Pattern NOT_A_SECRET_VALUE = Pattern.compile(
-            "(?i)true|false|null|none|-?\\d+(?:\\.\\d+)?|\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?|\\[|" + MASK + "|.*" + MASK);
-
     /** The index suffix {@link #isSecretKey} strips from a key's last part. */
     private static final Pattern INDEX_SUFFIX = Pattern.compile("\\[\\d+]$");
 
@@ -593,12 +590,11 @@ public final class Redactor {
             if (value >= 0) {
                 int valueStart = (int) (value >>> 32);
                 int valueEnd = (int) value;
-                String assigned = text.substring(valueStart, valueEnd);
-                if (!NOT_A_SECRET_VALUE.matcher(assigned).matches()) {
+                if (!isNotASecretValue(text, valueStart, valueEnd)) {
                     if (out == null) {
                         out = new StringBuilder(length);
                     }
-                    out.append(text, copied, valueStart).append(mask(assigned));
+                    out.append(text, copied, valueStart).append(mask(text.substring(valueStart, valueEnd)));
                     copied = valueEnd;
                 }
                 from = valueEnd;
@@ -658,6 +654,95 @@ public final class Redactor {
             valueEnd = valueEnd(text, valueStart);
         }
         return valueEnd < 0 ? -1 : (long) valueStart << 32 | valueEnd;
+    }
+
+    /**
+     * True when {@code (?i)true|false|null|none|-?\d+(?:\.\d+)?|\$\{?[A-Za-z_][A-Za-z0-9_]*}?|\[|…|.*…}
+     * matches the whole of {@code text[from, to)}: a boolean, {@code null} or
+     * {@code none} (ASCII case ignored), a number, an environment reference, {@code [}, or text up to an ellipsis
+     * with no line terminator before it. Read in place, without a copy or a matcher.
+     */
+    private static boolean isNotASecretValue(String text, int from, int to) {
+        int length = to - from;
+        if (length == 4 && (asciiRegionMatches(text, from, "true") || asciiRegionMatches(text, from, "null")
+                || asciiRegionMatches(text, from, "none"))) {
+            return true;
+        }
+        if (length == 5 && asciiRegionMatches(text, from, "false")) {
+            return true;
+        }
+        if (length == 1 && text.charAt(from) == '[') {
+            return true;
+        }
+        if (length > 0 && text.charAt(to - 1) == MASK.charAt(0)) {
+            // .*…: '.' is anything but a line terminator
+            int i = from;
+            while (i < to - 1 && !isLineTerminator(text.charAt(i))) {
+                i++;
+            }
+            if (i == to - 1) {
+                return true;
+            }
+        }
+        return isNumber(text, from, to) || isEnvironmentReference(text, from, to);
+    }
+
+    /** {@code -?\d+(?:\.\d+)?} over the whole of {@code text[from, to)}, ASCII digits only. */
+    private static boolean isNumber(String text, int from, int to) {
+        int i = from;
+        if (i < to && text.charAt(i) == '-') {
+            i++;
+        }
+        int digits = i;
+        while (i < to && isAsciiDigit(text.charAt(i))) {
+            i++;
+        }
+        if (i == digits) {
+            return false;
+        }
+        if (i == to) {
+            return true;
+        }
+        if (text.charAt(i) != '.') {
+            return false;
+        }
+        i++;
+        int fraction = i;
+        while (i < to && isAsciiDigit(text.charAt(i))) {
+            i++;
+        }
+        return i > fraction && i == to;
+    }
+
+    /** {@code \$\{?[A-Za-z_][A-Za-z0-9_]*}?} over the whole of {@code text[from, to)}. */
+    private static boolean isEnvironmentReference(String text, int from, int to) {
+        if (to - from < 2 || text.charAt(from) != '$') {
+            return false;
+        }
+        int i = from + 1;
+        if (text.charAt(i) == '{') {
+            i++;
+        }
+        if (i >= to || !(isAsciiLetter(text.charAt(i)) || text.charAt(i) == '_')) {
+            return false;
+        }
+        i++;
+        while (i < to && isAsciiWord(text.charAt(i))) {
+            i++;
+        }
+        if (i < to && text.charAt(i) == '}') {
+            i++;
+        }
+        return i == to;
+    }
+
+    /** A line terminator as {@code .} of {@link Pattern} sees one: LF, CR, NEL, LS, PS. */
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The start of the last assignment word in {@code text[from, to)}, or -1. */

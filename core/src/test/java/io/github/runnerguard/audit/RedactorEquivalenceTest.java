@@ -85,6 +85,22 @@ class RedactorEquivalenceTest {
         });
     }
 
+    /** The values an assignment keeps unmasked (booleans, numbers, references, masks) at their edges. */
+    @Test
+    void valuesThatAreNoSecretAreTheSame() {
+        List<String> values = List.of("1", "1.", "-", "-1", "--1", "1.5", "1.5.", ".5", "1e5", "\u0663", "12a",
+                "true", "TRUE", "tRuE", "truex", "false", "FALSE", "null", "NULL", "nulls", "none", "NoNe", "non",
+                "\u212aey", "$", "$A", "${A", "$A}", "${A}", "${A}}", "${", "$1A", "$_", "${_9}", "$a-b", "[", "[[",
+                "\u2026", "x\u2026", "x\u2026y", "\u2026\u2026", "x\u2028\u2026", "x\u0085\u2026", "x\u2029\u2026",
+                "x\u000b\u2026", "{x\u2026", "hunter2");
+        for (String value : values) {
+            for (String text : List.of("password=" + value, "token: " + value, "SECRET = \"" + value + "\"",
+                    "api_key='" + value + "' and more", "x " + value + " password:" + value + ",")) {
+                assertEquals(LegacyRedactor.patterns().redact(text), Redactor.patterns().redact(text), text);
+            }
+        }
+    }
+
     @Test
     void secretNamesAndKeysAreUnchanged() {
         qt().withExamples(20_000).forAll(texts(6)).checkAssert(name -> {
