@@ -202,7 +202,8 @@ final class GitSupport {
             String how = switch (value.source()) {
                 case FEATURE_FLAGS -> "turns " + flag + " off in [runners.feature_flags]";
                 case ENVIRONMENT -> "turns " + flag + " off in environment";
-                case DEFAULT -> "does not turn on " + flag;
+                // not "<flag>: ...": after a name holding TOKEN that reads as an assignment, and its value is masked
+                case DEFAULT -> "does not turn on " + flag + " (off by default)";
             };
             findings.add(new Finding(descriptor.id(), severity.get(),
                     label(runner) + " (" + executor + ") " + how + ": " + consequence,

@@ -136,6 +136,17 @@ class GitRulesTest {
     }
 
     @Test
+    void aFlagLeftAtItsDefaultKeepsItsMessageWhole() {
+        // every message passes the redactor: "<flag with TOKEN in its name>: word" must not read as an assignment
+        var report = io.github.runnerguard.audit.Auditor.builder().rules(new GitJobTokenPersistedRule()).build()
+                .audit("[[runners]]\n  name = \"host\"\n  executor = \"shell\"\n", "host.toml");
+        assertEquals(1, report.findings().size(), () -> report.findings().toString());
+        String message = report.findings().get(0).finding().message();
+        assertTrue(message.contains("does not turn on FF_GIT_URLS_WITHOUT_TOKENS (off by default): git on the host gets "
+                + "the job token in its URLs"), message);
+    }
+
+    @Test
     void tableFlagWinsOverEnvironment() {
         RuleTestKit.rule(new GitJobTokenPersistedRule()).config("""
                 [[runners]]
