@@ -84,10 +84,11 @@ public final class Binder {
     /** Suggestions already made in this document, by struct, section and key: a key repeated in every runner. */
     private final Map<String, Optional<KeySuggester.Suggestion>> suggestions = new HashMap<>();
     /**
-     * The short string values of this document, so that a value written in many tables (an image, a URL, a volume) is
-     * kept once.
+     * Recent short string values of this document by hash, so that a value written in many tables (an image, a URL, a
+     * volume) is kept once. Direct-mapped and bounded: a value met once costs one probe of a small array that stays in
+     * the cache, however many values the document has, and a value that keeps coming back keeps its slot.
      */
-    private final Map<String, String> strings = new HashMap<>();
+    private final String[] strings = new String[SHARED_STRING_SLOTS];
     /** Unknown keys reported so far in this document. */
     private int unknownKeys;
 
@@ -95,6 +96,8 @@ public final class Binder {
     static final int SUGGESTION_LIMIT = 1_000;
     /** The longest string value shared between the tables that write it. */
     private static final int SHARED_STRING_LENGTH = 256;
+    /** The number of slots of {@link #strings}, a power of two. */
+    private static final int SHARED_STRING_SLOTS = 4096;
 
     private Binder(Schema schema, KeySuggester suggester, PositionIndex positions) {
         this.schema = schema;
@@ -963,9 +966,21 @@ public final class Binder {
         }
         Object scalar = scalar(value);
         if (scalar instanceof String string && string.length() <= SHARED_STRING_LENGTH) {
-            scalar = strings.computeIfAbsent(string, k -> k);
+            scalar = shared(string);
         }
         return new ConfigScalar(path, position, scalar);
+    }
+
+    /** {@code value}, or an equal string value met before in this document. */
+    private String shared(String value) {
+        int hash = value.hashCode();
+        int slot = (hash ^ hash >>> 16) & (SHARED_STRING_SLOTS - 1);
+        String known = strings[slot];
+        if (known != null && known.equals(value)) {
+            return known;
+        }
+        strings[slot] = value;
+        return value;
     }
 
     /** A scalar as {@link ConfigScalar} holds it: String, Long, Double, Boolean or a java.time value. */
