@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +90,13 @@ public final class Binder {
      * the cache, however many values the document has, and a value that keeps coming back keeps its slot.
      */
     private final String[] strings = new String[SHARED_STRING_SLOTS];
+    /** The struct of a {@code [[runners]]} entry. */
+    private final Schema.Struct runnerStruct;
+    /**
+     * The number of label keys of each bound runner table that writes labels, counted while the table is fresh, so
+     * that {@link #checkLabelCount} need not walk every runner's entries again.
+     */
+    private final Map<ConfigTable, Integer> runnerLabels = new IdentityHashMap<>();
     /** Unknown keys reported so far in this document. */
     private int unknownKeys;
 
@@ -103,6 +111,8 @@ public final class Binder {
         this.schema = schema;
         this.suggester = suggester;
         this.positions = positions;
+        Schema.Field runners = Objects.requireNonNull(schema.root().lookup("runners"), "runners");
+        this.runnerStruct = schema.struct(Objects.requireNonNull(runners.type().struct()));
     }
 
     private static final class Suggesters {
@@ -324,7 +334,14 @@ public final class Binder {
         for (int i = 0; i < sources.size(); i++) {
             Source source = sources.get(i);
             List<ConfigEntry> entries = entries(perSource.get(i), false);
-            tables.add(new ConfigTable(source.path(), source.position(), entries));
+            ConfigTable table = new ConfigTable(source.path(), source.position(), entries);
+            if (struct == runnerStruct) {
+                int labels = labelCount(table);
+                if (labels > 0) {
+                    runnerLabels.put(table, labels);
+                }
+            }
+            tables.add(table);
         }
         return tables;
     }
@@ -674,7 +691,9 @@ public final class Binder {
         List<ConfigNode> elements = array.elements();
         for (int i = 0; i < elements.size(); i++) {
             // At most as many labels as keys written: only a runner that may have too many needs its set counted.
-            if (elements.get(i) instanceof ConfigTable runner && globalCount + labelCount(runner) > MAX_LABELS) {
+            // Every runner table was bound as a runner struct, its count taken then (none recorded: no labels).
+            if (elements.get(i) instanceof ConfigTable runner
+                    && globalCount + runnerLabels.getOrDefault(runner, 0) > MAX_LABELS) {
                 if (global == null) {
                     global = labelKeys(root);
                 }
