@@ -246,6 +246,15 @@ public final class Binder {
 
     private final ChildPath lookup = new ChildPath();
 
+    /**
+     * The position of {@code key}, the {@code rank}-th key of the table at {@code parentRaw}: from the table's
+     * {@code keys} when the index has that view, else looked up by path.
+     */
+    private @Nullable Position keyPosition(PositionIndex.@Nullable Keys keys, int rank, List<Object> parentRaw,
+                                           String key) {
+        return keys != null ? keys.position(rank, key) : positionOf(parentRaw, key);
+    }
+
     /** The position of {@code segment} under {@code parentRaw}. */
     private @Nullable Position positionOf(List<Object> parentRaw, Object segment) {
         return positions.of(lookup.set(parentRaw, segment));
@@ -265,16 +274,18 @@ public final class Binder {
             Source source = sources.get(s);
             List<Pending> pendings = new ArrayList<>(source.node().size());
             perSource.add(pendings);
+            PositionIndex.Keys keys = positions.keysOf(source.rawPath());
+            int rank = 0;
             for (Map.Entry<String, JsonNode> property : source.node().properties()) {
                 String key = property.getKey();
+                Position position = keyPosition(keys, rank++, source.rawPath(), key);
                 Schema.Field field = struct.lookup(key);
                 if (field != null && field.key().equals(key)) {
                     key = field.key(); // one String for the key in every table that writes it so
                 }
                 String path = field != null ? child(source.path(), field.key(), struct.bareKey(field))
                         : child(source.path(), key);
-                Pending pending = new Pending(key, property.getValue(), field, path, source.rawPath(),
-                        positionOf(source.rawPath(), key));
+                Pending pending = new Pending(key, property.getValue(), field, path, source.rawPath(), position);
                 pendings.add(pending);
                 if (field == null) {
                     pending.node = raw(pending, false);
@@ -495,11 +506,13 @@ public final class Binder {
             Source source = sources.get(s);
             List<Pending> pendings = new ArrayList<>(source.node().size());
             perSource.add(pendings);
+            PositionIndex.Keys keys = positions.keysOf(source.rawPath());
+            int rank = 0;
             for (Map.Entry<String, JsonNode> property : source.node().properties()) {
                 String key = property.getKey();
                 String path = child(source.path(), key);
                 Pending pending = new Pending(key, property.getValue(), null, path, source.rawPath(),
-                        positionOf(source.rawPath(), key));
+                        keyPosition(keys, rank++, source.rawPath(), key));
                 pendings.add(pending);
                 if (byKey != null) {
                     byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(pending);
@@ -964,11 +977,13 @@ public final class Binder {
         if (value.isObject()) {
             List<Object> rawPath = append(parentRaw, segment);
             List<Pending> pendings = new ArrayList<>(value.size());
+            PositionIndex.Keys keys = positions.keysOf(rawPath);
+            int rank = 0;
             for (Map.Entry<String, JsonNode> property : value.properties()) {
                 String key = property.getKey();
                 String childPath = child(path, key);
                 Pending pending = new Pending(key, property.getValue(), null, childPath, rawPath,
-                        positionOf(rawPath, key));
+                        keyPosition(keys, rank++, rawPath, key));
                 pending.node = raw(pending, known);
                 pending.bound = known;
                 pendings.add(pending);
