@@ -265,7 +265,11 @@ public final class Binder {
     private List<ConfigTable> bindStruct(Schema.Struct struct, List<Source> sources, String sectionPath,
                                          boolean sectionArray) {
         List<List<Pending>> perSource = new ArrayList<>(sources.size());
-        List<Pending> known = new ArrayList<>();
+        int keyCount = 0;
+        for (int s = 0; s < sources.size(); s++) {
+            keyCount += sources.get(s).node().size();
+        }
+        List<Pending> known = new ArrayList<>(keyCount);
         // Which fields have a key already: a second key for one field (an ambiguity, or two spellings of a table to
         // merge) is rare, and only then are the keys grouped by field.
         long[] seen = new long[(struct.fields().size() + 63) >>> 6];
@@ -417,7 +421,7 @@ public final class Binder {
 
     /** Binds the table candidates of a struct or map field together (the decoder merges them); others mismatch. */
     private void bindMergeable(List<Pending> candidates, ValueType type, String childSection, GroupBinder binder) {
-        List<Pending> tables = new ArrayList<>();
+        List<Pending> tables = new ArrayList<>(candidates.size());
         for (int c = 0; c < candidates.size(); c++) {
             Pending candidate = candidates.get(c);
             if (candidate.value.isObject()) {
@@ -436,9 +440,15 @@ public final class Binder {
         if (tables.isEmpty()) {
             return;
         }
-        List<Source> sources = new ArrayList<>(tables.size());
-        for (Pending table : tables) {
-            sources.add(new Source(table.value, table.path, table.rawPath(), table.position));
+        List<Source> sources;
+        if (tables.size() == 1) {
+            Pending table = tables.get(0);
+            sources = List.of(new Source(table.value, table.path, table.rawPath(), table.position));
+        } else {
+            sources = new ArrayList<>(tables.size());
+            for (Pending table : tables) {
+                sources.add(new Source(table.value, table.path, table.rawPath(), table.position));
+            }
         }
         List<ConfigTable> bound = binder.bind(sources);
         for (int i = 0; i < tables.size(); i++) {
