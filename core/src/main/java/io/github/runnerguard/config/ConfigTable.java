@@ -1,34 +1,29 @@
 package io.github.runnerguard.config;
 
-import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A table in the raw view: every key as written, in file order, with the gitlab-runner field each key binds to.
  *
  * <p>Immutable and thread-safe. Lookups by key and by field scan a small table and use an index, built on the
- * first lookup, in a larger one; either way the first entry in file order wins. The list of entries is unmodifiable
- * and, like {@link List#copyOf}'s, holds no null and refuses to look for one.
+ * first lookup, in a larger one; either way the first entry in file order wins.
  */
 public final class ConfigTable implements ConfigNode {
 
     /** Tables with at most this many entries are searched linearly, without an index. */
     private static final int LINEAR_LIMIT = 8;
 
-    /** The path, or for an {@link #emptyChild} table its key under its parent. */
+    /** The path, or for an {@link #emptyChild} table its key under {@link #parent}. */
     private final String pathOrKey;
-    /**
-     * The table an {@link #emptyChild} table stands under, or the header position of any other table (null for the
-     * root and for implicit tables): never both, so one field holds either and a table stays small (the model holds
-     * an empty table for every section a file leaves out).
-     */
-    private final @Nullable Object parentOrPosition;
-    /** The entries in file order; an {@link IndexedEntries} when there are more than {@link #LINEAR_LIMIT}. */
+    /** The table an {@link #emptyChild} table stands under; null for every other table. */
+    private final @Nullable ConfigTable parent;
+    private final @Nullable Position position;
     private final List<ConfigEntry> entries;
+    /** Built on the first lookup in a table of more than {@link #LINEAR_LIMIT} entries; immutable once built. */
+    private @Nullable Index index;
 
     /**
      * Creates a table.
@@ -39,13 +34,15 @@ public final class ConfigTable implements ConfigNode {
      */
     public ConfigTable(String path, @Nullable Position position, List<ConfigEntry> entries) {
         this.pathOrKey = Objects.requireNonNull(path, "path");
-        this.parentOrPosition = position;
-        this.entries = entries.size() > LINEAR_LIMIT ? new IndexedEntries(entries) : List.copyOf(entries);
+        this.parent = null;
+        this.position = position;
+        this.entries = List.copyOf(entries);
     }
 
     private ConfigTable(ConfigTable parent, String key) {
         this.pathOrKey = key;
-        this.parentOrPosition = parent;
+        this.parent = parent;
+        this.position = null;
         this.entries = List.of();
     }
 
@@ -64,7 +61,7 @@ public final class ConfigTable implements ConfigNode {
 
     @Override
     public String path() {
-        if (!(parentOrPosition instanceof ConfigTable parent)) {
+        if (parent == null) {
             return pathOrKey;
         }
         String parentPath = parent.path();
@@ -73,7 +70,7 @@ public final class ConfigTable implements ConfigNode {
 
     @Override
     public @Nullable Position position() {
-        return parentOrPosition instanceof Position position ? position : null;
+        return position;
     }
 
     /** Every entry, in file order, including unknown keys and the losing side of an ambiguity. */
@@ -103,88 +100,40 @@ public final class ConfigTable implements ConfigNode {
     /** The first entry with this key (or bound to this field), or null. */
     private @Nullable ConfigEntry find(String name, boolean byField) {
         List<ConfigEntry> all = entries;
-        if (all instanceof IndexedEntries indexed) {
-            return indexed.find(name, byField);
-        }
         int size = all.size();
-        for (int i = 0; i < size; i++) {
-            ConfigEntry entry = all.get(i);
-            if (byField ? entry.bound() && name.equals(entry.field()) : name.equals(entry.key())) {
-                return entry;
+        if (size <= LINEAR_LIMIT) {
+            for (int i = 0; i < size; i++) {
+                ConfigEntry entry = all.get(i);
+                if (byField ? entry.bound() && name.equals(entry.field()) : name.equals(entry.key())) {
+                    return entry;
+                }
             }
+            return null;
         }
-        return null;
+        Index built = index;
+        if (built == null) {
+            // Racy single check: an Index is immutable with final fields, so a thread that sees another's is safe.
+            built = new Index(all);
+            index = built;
+        }
+        int at = built.find(all, name, byField);
+        return at < 0 ? null : all.get(at);
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof ConfigTable that && path().equals(that.path())
-                && Objects.equals(position(), that.position()) && entries.equals(that.entries);
+                && Objects.equals(position, that.position) && entries.equals(that.entries);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(path(), position(), entries);
+        return Objects.hash(path(), position, entries);
     }
 
     @Override
     public String toString() {
         return "ConfigTable[" + path() + ", " + entries.size() + " entries]";
-    }
-
-    /**
-     * The entries of a table of more than {@link #LINEAR_LIMIT} entries: an unmodifiable list that builds its
-     * {@link Index} on the first lookup. Immutable but for that cache; a null element is never there.
-     */
-    private static final class IndexedEntries extends AbstractList<ConfigEntry> implements RandomAccess {
-        private final ConfigEntry[] items;
-        /** Built on the first lookup; immutable once built. */
-        private @Nullable Index index;
-
-        IndexedEntries(List<ConfigEntry> entries) {
-            ConfigEntry[] copy = entries.toArray(new ConfigEntry[0]);
-            for (ConfigEntry entry : copy) {
-                Objects.requireNonNull(entry, "entry");
-            }
-            this.items = copy;
-        }
-
-        @Override
-        public ConfigEntry get(int i) {
-            return items[i];
-        }
-
-        @Override
-        public int size() {
-            return items.length;
-        }
-
-        @Override
-        public boolean contains(Object o) {
-            return indexOf(Objects.requireNonNull(o)) >= 0;
-        }
-
-        @Override
-        public int indexOf(Object o) {
-            return super.indexOf(Objects.requireNonNull(o));
-        }
-
-        @Override
-        public int lastIndexOf(Object o) {
-            return super.lastIndexOf(Objects.requireNonNull(o));
-        }
-
-        @Nullable ConfigEntry find(String name, boolean byField) {
-            Index built = index;
-            if (built == null) {
-                // Racy single check: an Index is immutable with final fields, so a thread that sees another's is
-                // safe, and one that does not builds its own.
-                built = new Index(this);
-                index = built;
-            }
-            int at = built.find(this, name, byField);
-            return at < 0 ? null : items[at];
-        }
     }
 
     /**

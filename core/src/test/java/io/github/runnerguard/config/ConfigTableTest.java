@@ -2,7 +2,6 @@ package io.github.runnerguard.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
@@ -48,42 +47,6 @@ class ConfigTableTest {
             assertEquals(Optional.empty(), table.entry("absent"));
             assertEquals(Optional.empty(), table.field("absent"));
         });
-    }
-
-    @Test
-    void entriesOfAnySizeAreAnUnmodifiableListEqualToWhatWasGiven() {
-        qt().withExamples(500).forAll(lists().of(entries()).ofSizeBetween(0, 40)).checkAssert(entries -> {
-            Position header = new Position(2, 1);
-            ConfigTable table = new ConfigTable("t", header, entries);
-            List<ConfigEntry> held = table.entries();
-            assertEquals(entries, held);
-            assertEquals(held, entries);
-            assertEquals(entries.hashCode(), held.hashCode());
-            assertEquals(List.copyOf(entries).toString(), held.toString());
-            assertEquals(header, table.position());
-            assertEquals("t", table.path());
-            ConfigTable same = new ConfigTable("t", header, new ArrayList<>(entries));
-            assertEquals(table, same);
-            assertEquals(table.hashCode(), same.hashCode());
-            assertThrows(UnsupportedOperationException.class, () -> held.add(held.isEmpty() ? null : held.get(0)));
-            assertThrows(UnsupportedOperationException.class, () -> held.remove(0));
-            assertThrows(NullPointerException.class, () -> held.contains(null));
-            assertThrows(NullPointerException.class, () -> held.indexOf(null));
-            for (int i = 0; i < entries.size(); i++) {
-                assertEquals(entries.indexOf(entries.get(i)), held.indexOf(held.get(i)));
-                assertTrue(held.contains(entries.get(i)));
-            }
-        });
-    }
-
-    @Test
-    void refusesANullEntry() {
-        List<ConfigEntry> entries = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            entries.add(i == 7 ? null : new ConfigEntry("k" + i, "k" + i, true, null, new ConfigScalar("k", null, 1L)));
-        }
-        assertThrows(NullPointerException.class, () -> new ConfigTable("t", null, entries));
-        assertThrows(NullPointerException.class, () -> new ConfigTable("t", null, entries.subList(5, 9)));
     }
 
     @Test
