@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,10 +85,18 @@ public final class Binder {
     /** Suggestions already made in this document, by struct, section and key: a key repeated in every runner. */
     private final Map<String, Optional<KeySuggester.Suggestion>> suggestions = new HashMap<>();
     /**
-     * The short string values of this document, so that a value written in many tables (an image, a URL, a volume) is
-     * kept once.
+     * Recent short string values of this document by hash, so that a value written in many tables (an image, a URL, a
+     * volume) is kept once. Direct-mapped and bounded: a value met once costs one probe of a small array that stays in
+     * the cache, however many values the document has, and a value that keeps coming back keeps its slot.
      */
-    private final Map<String, String> strings = new HashMap<>();
+    private final String[] strings = new String[SHARED_STRING_SLOTS];
+    /** The struct of a {@code [[runners]]} entry. */
+    private final Schema.Struct runnerStruct;
+    /**
+     * The number of label keys of each bound runner table that writes labels, counted while the table is fresh, so
+     * that {@link #checkLabelCount} need not walk every runner's entries again.
+     */
+    private final Map<ConfigTable, Integer> runnerLabels = new IdentityHashMap<>();
     /** Unknown keys reported so far in this document. */
     private int unknownKeys;
 
@@ -95,11 +104,15 @@ public final class Binder {
     static final int SUGGESTION_LIMIT = 1_000;
     /** The longest string value shared between the tables that write it. */
     private static final int SHARED_STRING_LENGTH = 256;
+    /** The number of slots of {@link #strings}, a power of two. */
+    private static final int SHARED_STRING_SLOTS = 4096;
 
     private Binder(Schema schema, KeySuggester suggester, PositionIndex positions) {
         this.schema = schema;
         this.suggester = suggester;
         this.positions = positions;
+        Schema.Field runners = Objects.requireNonNull(schema.root().lookup("runners"), "runners");
+        this.runnerStruct = schema.struct(Objects.requireNonNull(runners.type().struct()));
     }
 
     private static final class Suggesters {
@@ -233,6 +246,15 @@ public final class Binder {
 
     private final ChildPath lookup = new ChildPath();
 
+    /**
+     * The position of {@code key}, the {@code rank}-th key of the table at {@code parentRaw}: from the table's
+     * {@code keys} when the index has that view, else looked up by path.
+     */
+    private @Nullable Position keyPosition(PositionIndex.@Nullable Keys keys, int rank, List<Object> parentRaw,
+                                           String key) {
+        return keys != null ? keys.position(rank, key) : positionOf(parentRaw, key);
+    }
+
     /** The position of {@code segment} under {@code parentRaw}. */
     private @Nullable Position positionOf(List<Object> parentRaw, Object segment) {
         return positions.of(lookup.set(parentRaw, segment));
@@ -243,7 +265,11 @@ public final class Binder {
     private List<ConfigTable> bindStruct(Schema.Struct struct, List<Source> sources, String sectionPath,
                                          boolean sectionArray) {
         List<List<Pending>> perSource = new ArrayList<>(sources.size());
-        List<Pending> known = new ArrayList<>();
+        int keyCount = 0;
+        for (int s = 0; s < sources.size(); s++) {
+            keyCount += sources.get(s).node().size();
+        }
+        List<Pending> known = new ArrayList<>(keyCount);
         // Which fields have a key already: a second key for one field (an ambiguity, or two spellings of a table to
         // merge) is rare, and only then are the keys grouped by field.
         long[] seen = new long[(struct.fields().size() + 63) >>> 6];
@@ -252,16 +278,18 @@ public final class Binder {
             Source source = sources.get(s);
             List<Pending> pendings = new ArrayList<>(source.node().size());
             perSource.add(pendings);
+            PositionIndex.Keys keys = positions.keysOf(source.rawPath());
+            int rank = 0;
             for (Map.Entry<String, JsonNode> property : source.node().properties()) {
                 String key = property.getKey();
+                Position position = keyPosition(keys, rank++, source.rawPath(), key);
                 Schema.Field field = struct.lookup(key);
                 if (field != null && field.key().equals(key)) {
                     key = field.key(); // one String for the key in every table that writes it so
                 }
                 String path = field != null ? child(source.path(), field.key(), struct.bareKey(field))
                         : child(source.path(), key);
-                Pending pending = new Pending(key, property.getValue(), field, path, source.rawPath(),
-                        positionOf(source.rawPath(), key));
+                Pending pending = new Pending(key, property.getValue(), field, path, source.rawPath(), position);
                 pendings.add(pending);
                 if (field == null) {
                     pending.node = raw(pending, false);
@@ -321,7 +349,14 @@ public final class Binder {
         for (int i = 0; i < sources.size(); i++) {
             Source source = sources.get(i);
             List<ConfigEntry> entries = entries(perSource.get(i), false);
-            tables.add(new ConfigTable(source.path(), source.position(), entries));
+            ConfigTable table = new ConfigTable(source.path(), source.position(), entries);
+            if (struct == runnerStruct) {
+                int labels = labelCount(table);
+                if (labels > 0) {
+                    runnerLabels.put(table, labels);
+                }
+            }
+            tables.add(table);
         }
         return tables;
     }
@@ -386,7 +421,7 @@ public final class Binder {
 
     /** Binds the table candidates of a struct or map field together (the decoder merges them); others mismatch. */
     private void bindMergeable(List<Pending> candidates, ValueType type, String childSection, GroupBinder binder) {
-        List<Pending> tables = new ArrayList<>();
+        List<Pending> tables = new ArrayList<>(candidates.size());
         for (int c = 0; c < candidates.size(); c++) {
             Pending candidate = candidates.get(c);
             if (candidate.value.isObject()) {
@@ -405,9 +440,15 @@ public final class Binder {
         if (tables.isEmpty()) {
             return;
         }
-        List<Source> sources = new ArrayList<>(tables.size());
-        for (Pending table : tables) {
-            sources.add(new Source(table.value, table.path, table.rawPath(), table.position));
+        List<Source> sources;
+        if (tables.size() == 1) {
+            Pending table = tables.get(0);
+            sources = List.of(new Source(table.value, table.path, table.rawPath(), table.position));
+        } else {
+            sources = new ArrayList<>(tables.size());
+            for (Pending table : tables) {
+                sources.add(new Source(table.value, table.path, table.rawPath(), table.position));
+            }
         }
         List<ConfigTable> bound = binder.bind(sources);
         for (int i = 0; i < tables.size(); i++) {
@@ -475,11 +516,13 @@ public final class Binder {
             Source source = sources.get(s);
             List<Pending> pendings = new ArrayList<>(source.node().size());
             perSource.add(pendings);
+            PositionIndex.Keys keys = positions.keysOf(source.rawPath());
+            int rank = 0;
             for (Map.Entry<String, JsonNode> property : source.node().properties()) {
                 String key = property.getKey();
                 String path = child(source.path(), key);
                 Pending pending = new Pending(key, property.getValue(), null, path, source.rawPath(),
-                        positionOf(source.rawPath(), key));
+                        keyPosition(keys, rank++, source.rawPath(), key));
                 pendings.add(pending);
                 if (byKey != null) {
                     byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(pending);
@@ -671,7 +714,9 @@ public final class Binder {
         List<ConfigNode> elements = array.elements();
         for (int i = 0; i < elements.size(); i++) {
             // At most as many labels as keys written: only a runner that may have too many needs its set counted.
-            if (elements.get(i) instanceof ConfigTable runner && globalCount + labelCount(runner) > MAX_LABELS) {
+            // Every runner table was bound as a runner struct, its count taken then (none recorded: no labels).
+            if (elements.get(i) instanceof ConfigTable runner
+                    && globalCount + runnerLabels.getOrDefault(runner, 0) > MAX_LABELS) {
                 if (global == null) {
                     global = labelKeys(root);
                 }
@@ -942,11 +987,13 @@ public final class Binder {
         if (value.isObject()) {
             List<Object> rawPath = append(parentRaw, segment);
             List<Pending> pendings = new ArrayList<>(value.size());
+            PositionIndex.Keys keys = positions.keysOf(rawPath);
+            int rank = 0;
             for (Map.Entry<String, JsonNode> property : value.properties()) {
                 String key = property.getKey();
                 String childPath = child(path, key);
                 Pending pending = new Pending(key, property.getValue(), null, childPath, rawPath,
-                        positionOf(rawPath, key));
+                        keyPosition(keys, rank++, rawPath, key));
                 pending.node = raw(pending, known);
                 pending.bound = known;
                 pendings.add(pending);
@@ -963,9 +1010,21 @@ public final class Binder {
         }
         Object scalar = scalar(value);
         if (scalar instanceof String string && string.length() <= SHARED_STRING_LENGTH) {
-            scalar = strings.computeIfAbsent(string, k -> k);
+            scalar = shared(string);
         }
         return new ConfigScalar(path, position, scalar);
+    }
+
+    /** {@code value}, or an equal string value met before in this document. */
+    private String shared(String value) {
+        int hash = value.hashCode();
+        int slot = (hash ^ hash >>> 16) & (SHARED_STRING_SLOTS - 1);
+        String known = strings[slot];
+        if (known != null && known.equals(value)) {
+            return known;
+        }
+        strings[slot] = value;
+        return value;
     }
 
     /** A scalar as {@link ConfigScalar} holds it: String, Long, Double, Boolean or a java.time value. */

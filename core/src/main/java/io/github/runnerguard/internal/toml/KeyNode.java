@@ -11,11 +11,12 @@ import tools.jackson.databind.JsonNode;
  * defined and how (TOML's rules on redefining tables depend on it), and, for a table or an array, the Jackson node
  * that holds its contents in the value tree.
  *
- * <p>A table holds its children in a small open-addressing hash table of its own (an array, no entry objects), an
- * array its items in order. Mutable while the scanner runs, read-only afterwards (then safe to share between threads
- * once published). Not thread-safe while being built.
+ * <p>A table holds its children in the order they were added, and once it has more than a few, also in an
+ * open-addressing hash table in the same array (no entry objects); an array holds its items in order. Mutable
+ * while the scanner runs, read-only afterwards (then safe to share between threads once published). Not thread-safe
+ * while being built.
  */
-final class KeyNode {
+final class KeyNode implements PositionIndex.Keys {
 
     /** How the node came to exist. */
     enum Kind {
@@ -50,10 +51,18 @@ final class KeyNode {
     Position position;
     /** The ObjectNode of a table, the ArrayNode of an array; null for a value. */
     @Nullable JsonNode container;
-    /** A table's children by key hash (at most half full), an array's items in order; null when none yet. */
+    /**
+     * A table's children and an array's items, in the order they were added; null when none yet. A table of more
+     * than {@link #LINEAR_LIMIT} children has a capacity {@code c} (a power of two): the array is {@code 3c} long,
+     * the first {@code c} slots in order, the other {@code 2c} an open-addressing hash table of the same children by
+     * key (at most half full), so that a large table's lookups stay constant without a second array field.
+     */
     private @Nullable KeyNode @Nullable [] kids;
     /** The number of children or items. */
     private int count;
+
+    /** Tables with at most this many children are searched linearly. */
+    private static final int LINEAR_LIMIT = 8;
 
     KeyNode(@Nullable KeyNode parent, @Nullable String key, Kind kind, Position position,
             @Nullable JsonNode container) {
@@ -64,15 +73,26 @@ final class KeyNode {
         this.container = container;
     }
 
-    /** The child at {@code name} of this table, or null. */
+    /** The child at {@code name} of this table, or null (always for an array). */
     @Nullable KeyNode child(String name) {
-        KeyNode[] table = kids;
-        if (table == null) {
+        KeyNode[] all = kids;
+        if (all == null || !kind.isTable()) {
             return null;
         }
-        int mask = table.length - 1;
+        if (all.length <= LINEAR_LIMIT) {
+            for (int i = 0; i < count; i++) {
+                KeyNode kid = all[i];
+                String kidKey = kid.key;
+                if (kidKey == name || name.equals(kidKey)) {
+                    return kid;
+                }
+            }
+            return null;
+        }
+        int capacity = all.length / 3;
+        int mask = 2 * capacity - 1;
         for (int slot = slot(name, mask); ; slot = slot + 1 & mask) {
-            KeyNode kid = table[slot];
+            KeyNode kid = all[capacity + slot];
             if (kid == null) {
                 return null;
             }
@@ -85,30 +105,40 @@ final class KeyNode {
 
     /** Adds a child to this table; there must be none with its key. */
     void addChild(KeyNode child) {
-        KeyNode[] table = kids;
-        if (table == null) {
-            table = new KeyNode[8];
-            kids = table;
-        } else if ((count + 1) * 2 > table.length) {
-            table = new KeyNode[table.length * 2];
-            for (KeyNode kid : kids) {
-                if (kid != null) {
-                    insert(table, kid);
-                }
-            }
-            kids = table;
+        KeyNode[] all = kids;
+        if (all == null) {
+            all = new KeyNode[LINEAR_LIMIT];
+            kids = all;
         }
-        insert(table, child);
-        count++;
+        int n = count;
+        if (n < LINEAR_LIMIT) {
+            all[n] = child;
+            count = n + 1;
+            return;
+        }
+        int capacity = all.length / 3;
+        if (all.length <= LINEAR_LIMIT || n == capacity) {
+            capacity = Math.max(2 * LINEAR_LIMIT, 2 * capacity);
+            KeyNode[] grown = new KeyNode[3 * capacity];
+            System.arraycopy(all, 0, grown, 0, n);
+            for (int i = 0; i < n; i++) {
+                insert(grown, capacity, grown[i]);
+            }
+            all = grown;
+            kids = all;
+        }
+        all[n] = child;
+        insert(all, capacity, child);
+        count = n + 1;
     }
 
-    private static void insert(KeyNode[] table, KeyNode kid) {
-        int mask = table.length - 1;
+    private static void insert(KeyNode[] all, int capacity, KeyNode kid) {
+        int mask = 2 * capacity - 1;
         int slot = slot(java.util.Objects.requireNonNull(kid.key), mask);
-        while (table[slot] != null) {
+        while (all[capacity + slot] != null) {
             slot = slot + 1 & mask;
         }
-        table[slot] = kid;
+        all[capacity + slot] = kid;
     }
 
     /** Fibonacci hashing of the key's hash into a table of {@code mask + 1} (a power of two) slots. */
@@ -117,10 +147,25 @@ final class KeyNode {
         return (h ^ h >>> 16) * 0x9E3779B9 >>> Integer.numberOfLeadingZeros(mask);
     }
 
-    /** The item at {@code i} of this array, or null. */
+    /** The child added {@code hint}-th when its key is {@code key}, else the child at {@code key}: its position. */
+    @Override
+    public @Nullable Position position(int hint, String key) {
+        KeyNode[] all = kids;
+        if (all != null && hint >= 0 && hint < count) {
+            KeyNode kid = all[hint];
+            String kidKey = kid.key;
+            if (kidKey == key || key.equals(kidKey)) {
+                return kid.position;
+            }
+        }
+        KeyNode kid = child(key);
+        return kid == null ? null : kid.position;
+    }
+
+    /** The item at {@code i} of this array, or null (always for a table). */
     @Nullable KeyNode item(int i) {
         KeyNode[] items = kids;
-        return items == null || i < 0 || i >= count ? null : items[i];
+        return items == null || i < 0 || i >= count || kind.isTable() ? null : items[i];
     }
 
     /** The number of items of this array. */
@@ -141,16 +186,11 @@ final class KeyNode {
         items[count++] = item;
     }
 
-    /** The children of a table (in no particular order) or the items of an array; parents before their children. */
+    /** The children of a table or the items of an array, in the order they were added. */
     void forEachKid(java.util.function.Consumer<KeyNode> action) {
         KeyNode[] all = kids;
-        if (all == null) {
-            return;
-        }
-        for (KeyNode kid : all) {
-            if (kid != null) {
-                action.accept(kid);
-            }
+        for (int i = 0; i < count; i++) {
+            action.accept(all[i]);
         }
     }
 

@@ -37,10 +37,22 @@ final class SourcePositionIndex implements PositionIndex {
 
     @Override
     public @Nullable Position of(List<Object> path) {
-        int size = path.size();
-        if (size == 0) {
+        if (path.isEmpty()) {
             return null;
         }
+        KeyNode node = nodeAt(path);
+        return node == null ? null : node.position;
+    }
+
+    @Override
+    public PositionIndex.@Nullable Keys keysOf(List<Object> path) {
+        KeyNode node = path.isEmpty() ? root : nodeAt(path);
+        return node == null || !node.kind.isTable() ? null : node;
+    }
+
+    /** The node at a non-empty {@code path}, or null. */
+    private @Nullable KeyNode nodeAt(List<Object> path) {
+        int size = path.size();
         if (Thread.currentThread() != owner || !(path instanceof RandomAccess)) {
             return walk(path);
         }
@@ -71,11 +83,11 @@ final class SourcePositionIndex implements PositionIndex {
             cursorNodes[k] = node;
         }
         cursorDepth = size;
-        return node.position;
+        return node;
     }
 
     /** The lookup from the root, for other threads and lists without fast random access. */
-    private @Nullable Position walk(List<Object> path) {
+    private @Nullable KeyNode walk(List<Object> path) {
         KeyNode node = root;
         for (Object segment : path) {
             node = step(node, segment);
@@ -83,7 +95,7 @@ final class SourcePositionIndex implements PositionIndex {
                 return null;
             }
         }
-        return node == root ? null : node.position;
+        return node == root ? null : node;
     }
 
     private static @Nullable KeyNode step(KeyNode node, @Nullable Object segment) {

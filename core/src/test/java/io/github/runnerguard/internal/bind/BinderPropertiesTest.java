@@ -13,6 +13,7 @@ import java.util.Random;
 import io.github.runnerguard.config.ConfigArray;
 import io.github.runnerguard.config.ConfigEntry;
 import io.github.runnerguard.config.ConfigNode;
+import io.github.runnerguard.config.ConfigScalar;
 import io.github.runnerguard.config.ConfigTable;
 import io.github.runnerguard.config.Diagnostic;
 import io.github.runnerguard.internal.toml.PositionIndex;
@@ -103,6 +104,33 @@ class BinderPropertiesTest {
             for (Diagnostic diagnostic : result.diagnostics()) {
                 assertNotNull(diagnostic.message());
                 assertTrue(!diagnostic.message().isBlank());
+            }
+            return true;
+        });
+    }
+
+    @Test
+    void everyStringValueIsKeptAsWrittenWhateverStringsCameBefore() {
+        // Many values whose hashes collide in a small cache, repeated and interleaved: sharing must never swap one.
+        qt().withExamples(100).forAll(longs().all()).check(seed -> {
+            Random random = new Random(seed);
+            ObjectNode root = NODES.objectNode();
+            ArrayNode runners = NODES.arrayNode();
+            List<String> written = new ArrayList<>();
+            int count = 1 + random.nextInt(300);
+            for (int i = 0; i < count; i++) {
+                String value = random.nextInt(4) == 0 && !written.isEmpty()
+                        ? written.get(random.nextInt(written.size())) : "v" + random.nextInt(5000);
+                written.add(value);
+                ObjectNode runner = NODES.objectNode();
+                runner.put("name", new String(value.toCharArray()));
+                runners.add(runner);
+            }
+            root.set("runners", runners);
+            ConfigArray bound = (ConfigArray) Binder.bind(root, PositionIndex.EMPTY).raw().entries().get(0).value();
+            for (int i = 0; i < count; i++) {
+                ConfigTable runner = (ConfigTable) bound.elements().get(i);
+                assertEquals(written.get(i), ((ConfigScalar) runner.entries().get(0).value()).value());
             }
             return true;
         });

@@ -561,6 +561,49 @@ class BinderTest {
         }
 
         @Test
+        void globalLabelsWrittenAfterTheRunnersCountForEveryRunner() {
+            StringBuilder toml = new StringBuilder("[[runners]]\nname = \"few\"\n[runners.labels]\nlocal = \"v\"\n");
+            toml.append("[[runners]]\nname = \"many\"\nlabels = {");
+            for (int i = 0; i < 3; i++) {
+                toml.append(i == 0 ? "" : ", ").append("local_").append(i).append(" = \"v\"");
+            }
+            toml.append("}\n[labels]\n");
+            for (int i = 0; i < 30; i++) {
+                toml.append("global_").append(i).append(" = \"v\"\n");
+            }
+            Diagnostic tooMany = only(bind(toml.toString()), Kind.INVALID_VALUE);
+            assertEquals("runners[1].labels", tooMany.path());
+            assertTrue(tooMany.message().contains("33 labels"), tooMany.message());
+        }
+
+        @Test
+        void labelsOfARunnerWrittenInTwoSpellingsCountTogether() {
+            StringBuilder toml = new StringBuilder("[[runners]]\nname = \"two\"\n[runners.labels]\n");
+            for (int i = 0; i < 17; i++) {
+                toml.append("a_").append(i).append(" = \"v\"\n");
+            }
+            toml.append("[runners.Labels]\n");
+            for (int i = 0; i < 16; i++) {
+                toml.append("b_").append(i).append(" = \"v\"\n");
+            }
+            List<Diagnostic> invalid = of(bind(toml.toString()), Kind.INVALID_VALUE);
+            assertEquals(1, invalid.stream().filter(d -> d.message().contains("33 labels")).count(),
+                    invalid::toString);
+        }
+
+        @Test
+        void aRunnerWithoutLabelsIsCheckedAgainstTooManyGlobalOnes() {
+            StringBuilder toml = new StringBuilder("[labels]\n");
+            for (int i = 0; i < 33; i++) {
+                toml.append("global_").append(i).append(" = \"v\"\n");
+            }
+            toml.append("[[runners]]\nname = \"none\"\n[[runners]]\nname = \"also\"\n");
+            List<String> paths = of(bind(toml.toString()), Kind.INVALID_VALUE).stream()
+                    .filter(d -> d.message().contains("33 labels")).map(Diagnostic::path).collect(Collectors.toList());
+            assertEquals(List.of("runners[0].labels", "runners[1].labels"), paths);
+        }
+
+        @Test
         void machineOptionsWithNameNeedThePlaceholder() {
             Diagnostic invalid = only(bind("[[runners]]\n[runners.machine]\n"
                     + "MachineOptionsWithName = [\"name=%s\", \"plain\"]\n"), Kind.INVALID_VALUE);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -84,8 +85,28 @@ class PositionIndexTest {
                 }
             }
             if (node.isObject()) {
+                PositionIndex.Keys keys = index.keysOf(path);
+                if (keys == null) {
+                    failures.add(name + " " + path + ": a table without a view of its keys");
+                }
+                int rank = 0;
                 for (Map.Entry<String, JsonNode> property : node.properties()) {
-                    pending.push(Map.entry(append(path, property.getKey()), property.getValue()));
+                    List<Object> keyPath = append(path, property.getKey());
+                    if (keys != null) {
+                        Position expected = index.of(keyPath);
+                        for (int hint : new int[] {rank, rank + 1, rank - 1, 0}) {
+                            Position found = keys.position(hint, property.getKey());
+                            if (!Objects.equals(expected, found)) {
+                                failures.add(name + " " + keyPath + ": the table's keys give " + found + " for rank "
+                                        + hint + ", the index " + expected);
+                            }
+                        }
+                    }
+                    rank++;
+                    pending.push(Map.entry(keyPath, property.getValue()));
+                }
+                if (keys != null && keys.position(rank, "\u0000 no such key") != null) {
+                    failures.add(name + " " + path + ": the table's keys find a key it does not have");
                 }
             } else if (node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
