@@ -100,6 +100,9 @@ public final class Redactor {
     /** What each lower-case key name that matters to {@link #collect} is, as bits; other names are absent. */
     private static final Map<String, Integer> KEY_KINDS = keyKinds();
 
+    /** The names of {@link #KEY_KINDS} (lower-case ASCII) by their length, for {@link #kindOf}. */
+    private static final String[][] KIND_NAMES_BY_LENGTH = namesByLength(KEY_KINDS.keySet());
+
     private static final Redactor PATTERNS = new Redactor(List.of());
 
     private static final int PREFIX = 4;
@@ -189,6 +192,16 @@ public final class Redactor {
         this.prefixNonAscii = nonAscii;
         this.shortSecrets = shortOnes.isEmpty() ? null
                 : Pattern.compile("(?<![A-Za-z0-9])(?:" + String.join("|", shortOnes) + ")(?![A-Za-z0-9])");
+    }
+
+    private static String[][] namesByLength(Set<String> names) {
+        int longest = names.stream().mapToInt(String::length).max().orElse(0);
+        String[][] byLength = new String[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int wanted = length;
+            byLength[length] = names.stream().filter(name -> name.length() == wanted).sorted().toArray(String[]::new);
+        }
+        return byLength;
     }
 
     private static Map<String, Integer> keyKinds() {
@@ -947,13 +960,17 @@ public final class Redactor {
     private static void collect(ConfigNode node, boolean secretContext, Set<String> out) {
         if (node instanceof ConfigTable table) {
             for (ConfigEntry entry : table.entries()) {
-                String name = (entry.field() != null ? entry.field() : entry.key()).toLowerCase(Locale.ROOT);
-                String keyName = entry.key().toLowerCase(Locale.ROOT);
-                int nameKind = KEY_KINDS.getOrDefault(name, 0);
-                int keyKind = keyName.equals(name) ? nameKind : KEY_KINDS.getOrDefault(keyName, 0);
+                ConfigNode value = entry.value();
+                if (value instanceof ConfigTable inner ? inner.entries().isEmpty()
+                        : value instanceof ConfigArray list && list.elements().isEmpty()) {
+                    continue; // holds nothing (the model has an empty table for every section a file leaves out)
+                }
+                String field = entry.field();
+                String key = entry.key();
+                int nameKind = kindOf(field != null ? field : key);
+                int keyKind = field == null || field.equals(key) ? nameKind : kindOf(key);
                 boolean secret = secretContext || ((nameKind | keyKind) & SECRET_FIELD) != 0
                         || (nameKind & SECRET_SUBTREE) != 0;
-                ConfigNode value = entry.value();
                 if (!secret && ((nameKind | keyKind) & LIST_OF_ASSIGNMENTS) != 0) {
                     collectAssignments(value, out);
                 } else if (!secret && ((nameKind | keyKind) & URL_FIELD) != 0) {
@@ -969,6 +986,42 @@ public final class Redactor {
         } else if (node instanceof ConfigScalar scalar && secretContext && scalar.value() instanceof String text) {
             addSecret(text, out);
         }
+    }
+
+    /**
+     * What {@code KEY_KINDS.get(key.toLowerCase(Locale.ROOT))} says, or 0: an ASCII key (nearly every key) is compared
+     * with the names without a lower-case copy; only a key with another character is lower-cased and looked up.
+     */
+    private static int kindOf(String key) {
+        int length = key.length();
+        if (length < KIND_NAMES_BY_LENGTH.length) {
+            String[] names = KIND_NAMES_BY_LENGTH[length];
+            for (int i = 0; i < names.length; i++) {
+                if (asciiLowerCaseEquals(names[i], key)) {
+                    return KEY_KINDS.get(names[i]);
+                }
+            }
+        }
+        for (int i = 0; i < length; i++) {
+            if (key.charAt(i) >= 0x80) {
+                return KEY_KINDS.getOrDefault(key.toLowerCase(Locale.ROOT), 0);
+            }
+        }
+        return 0;
+    }
+
+    /** True when {@code text}, its ASCII capitals lowered, equals {@code lowerCaseAscii} (of the same length). */
+    private static boolean asciiLowerCaseEquals(String lowerCaseAscii, String text) {
+        for (int i = 0; i < lowerCaseAscii.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lowerCaseAscii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void collectAssignments(ConfigNode node, Set<String> out) {

@@ -121,6 +121,36 @@ class RedactorEquivalenceTest {
         });
     }
 
+    /**
+     * Keys and fields in any spelling (ASCII case, the Kelvin sign and long s that Unicode folds to ASCII letters, a
+     * dotted capital I) decide which values are secret exactly as lower-casing them did.
+     */
+    @Test
+    void keysInAnySpellingMarkTheSameSecrets() {
+        List<String> parts = List.of("token", "ToKeN", "TOKEN", "bearer_", "access", "Key", "\u212aey", "secret",
+                "pa\u017f\u017fword", "password", "PASSWORD", "plugin_config", "Plugin_Config", "environment",
+                "ENVIRONMENT", "machine", "Options", "MachineOptionsWithName", "url", "URL", "clone_", "Url",
+                "sentry_dsn", "\u0130", "i", "x", "_", "-");
+        Gen<String> keys = lists().of(integers().between(0, parts.size() - 1)).ofSizeBetween(1, 3).map(indexes -> {
+            StringBuilder key = new StringBuilder();
+            indexes.forEach(i -> key.append(parts.get(i)));
+            return key.toString();
+        });
+        qt().withExamples(5_000).forAll(keys, keys, integers().between(0, 2)).checkAssert((key, field, shape) -> {
+            ConfigNode value = switch (shape) {
+                case 0 -> text("s3cr3t-value");
+                case 1 -> new ConfigArray("a", null, List.of(text("API_TOKEN=s3cr3t-value"),
+                        text("https://u:s3cr3t-value@h")));
+                default -> text("https://user:s3cr3t-value@host");
+            };
+            ConfigEntry entry = new ConfigEntry(key, shape == 2 ? null : field, true, new Position(1, 1), value);
+            ConfigTable raw = new ConfigTable("", null, List.of(entry));
+            String probe = "s3cr3t-value and user:s3cr3t-value";
+            assertEquals(LegacyRedactor.forRaw(raw).redact(probe), Redactor.forRaw(raw).redact(probe),
+                    key + " | " + field + " | " + shape);
+        });
+    }
+
     /** A runner with a URL, an environment entry, a MachineOptions entry and a password of the given texts. */
     private static ConfigTable raw(String url, String variable) {
         List<ConfigEntry> entries = new ArrayList<>();
