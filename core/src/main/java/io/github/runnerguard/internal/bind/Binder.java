@@ -87,9 +87,13 @@ public final class Binder {
     /**
      * Recent short string values of this document by hash, so that a value written in many tables (an image, a URL, a
      * volume) is kept once. Direct-mapped and bounded: a value met once costs one probe of a small array that stays in
-     * the cache, however many values the document has, and a value that keeps coming back keeps its slot.
+     * the cache, however many values the document has, and a value that keeps coming back keeps its slot. It starts
+     * small (most files have a few runners) and doubles, keeping its values, as misses fill it, up to
+     * {@link #SHARED_STRING_SLOTS}.
      */
-    private final String[] strings = new String[SHARED_STRING_SLOTS];
+    private String[] strings = new String[FIRST_SHARED_STRING_SLOTS];
+    /** Values put into {@link #strings} since it last grew. */
+    private int stringsAdded;
     /** The struct of a {@code [[runners]]} entry. */
     private final Schema.Struct runnerStruct;
     /**
@@ -104,8 +108,10 @@ public final class Binder {
     static final int SUGGESTION_LIMIT = 1_000;
     /** The longest string value shared between the tables that write it. */
     private static final int SHARED_STRING_LENGTH = 256;
-    /** The number of slots of {@link #strings}, a power of two. */
+    /** The most slots {@link #strings} grows to, a power of two. */
     private static final int SHARED_STRING_SLOTS = 4096;
+    /** The slots {@link #strings} starts with, a power of two. */
+    private static final int FIRST_SHARED_STRING_SLOTS = 128;
 
     private Binder(Schema schema, KeySuggester suggester, PositionIndex positions) {
         this.schema = schema;
@@ -1017,14 +1023,28 @@ public final class Binder {
 
     /** {@code value}, or an equal string value met before in this document. */
     private String shared(String value) {
-        int hash = value.hashCode();
-        int slot = (hash ^ hash >>> 16) & (SHARED_STRING_SLOTS - 1);
+        int slot = slot(value, strings.length);
         String known = strings[slot];
         if (known != null && known.equals(value)) {
             return known;
         }
         strings[slot] = value;
+        if (++stringsAdded > strings.length && strings.length < SHARED_STRING_SLOTS) {
+            String[] larger = new String[strings.length * 2];
+            for (String kept : strings) {
+                if (kept != null) {
+                    larger[slot(kept, larger.length)] = kept;
+                }
+            }
+            strings = larger;
+            stringsAdded = 0;
+        }
         return value;
+    }
+
+    private static int slot(String value, int slots) {
+        int hash = value.hashCode();
+        return (hash ^ hash >>> 16) & (slots - 1);
     }
 
     /** A scalar as {@link ConfigScalar} holds it: String, Long, Double, Boolean or a java.time value. */

@@ -111,13 +111,14 @@ class BinderPropertiesTest {
 
     @Test
     void everyStringValueIsKeptAsWrittenWhateverStringsCameBefore() {
-        // Many values whose hashes collide in a small cache, repeated and interleaved: sharing must never swap one.
+        // Many values whose hashes collide in a small cache, repeated and interleaved, enough for the cache to grow
+        // several times (it starts at 128 slots): sharing must never swap one.
         qt().withExamples(100).forAll(longs().all()).check(seed -> {
             Random random = new Random(seed);
             ObjectNode root = NODES.objectNode();
             ArrayNode runners = NODES.arrayNode();
             List<String> written = new ArrayList<>();
-            int count = 1 + random.nextInt(300);
+            int count = 1 + random.nextInt(3000);
             for (int i = 0; i < count; i++) {
                 String value = random.nextInt(4) == 0 && !written.isEmpty()
                         ? written.get(random.nextInt(written.size())) : "v" + random.nextInt(5000);
