@@ -1065,35 +1065,12 @@ public final class Redactor {
 
     private static void addSecret(String value, Set<String> out) {
         String trimmed = value.strip();
-        if (trimmed.isEmpty() || isEnvironmentReference(trimmed)) {
+        if (trimmed.isEmpty() || isEnvironmentReference(trimmed, 0, trimmed.length())) {
             return;
         }
         out.add(trimmed);
         if (!trimmed.equals(value) && !value.isBlank()) {
             out.add(value);
         }
-    }
-
-    /** {@code \$\{?[A-Za-z_][A-Za-z0-9_]*}?}, the whole value. */
-    private static boolean isEnvironmentReference(String value) {
-        int length = value.length();
-        if (length < 2 || value.charAt(0) != '$') {
-            return false;
-        }
-        int i = 1;
-        if (value.charAt(i) == '{') {
-            i++;
-        }
-        if (i >= length || !(isAsciiLetter(value.charAt(i)) || value.charAt(i) == '_')) {
-            return false;
-        }
-        i++;
-        while (i < length && isAsciiWord(value.charAt(i))) {
-            i++;
-        }
-        if (i < length && value.charAt(i) == '}') {
-            i++;
-        }
-        return i == length;
     }
 }
